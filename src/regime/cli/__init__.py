@@ -1,0 +1,1 @@
+"""The ``regime`` command line (Typer + Rich)."""

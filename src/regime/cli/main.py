@@ -1,0 +1,21 @@
+"""Entry point of the ``regime`` command: each command group lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="regime",
+    help="A multilateral export-control regime, run as software.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+
+
+@app.callback()
+def main() -> None:
+    """Control lists as code, classification, licence determination, screening and the regime's machinery."""
+
+
+if __name__ == "__main__":
+    app()
