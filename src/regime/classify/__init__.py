@@ -1,0 +1,1 @@
+"""Classification: which entries and paragraphs of a control list describe an item, and why."""
