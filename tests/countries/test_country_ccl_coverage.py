@@ -24,9 +24,7 @@ def test_every_entry_is_read(lines: dict[str, tuple[ControlLine, ...]]) -> None:
 def test_coverage_figures(report: CoverageReport) -> None:
     print(f"\nCCL licence-requirement lines: {report.lines}")
     print(f"  lines    {report.lines_by_status}")
-    print(
-        f"  controls {report.controls_by_status}  (paragraphs in prose only: {report.prose_only_paragraphs})"
-    )
+    print(f"  controls {report.controls_by_status}  (paragraphs in prose only: {report.prose_only_paragraphs})")
     print(f"  scopes   {report.scopes_by_status}  {report.scopes_by_kind}")
     for eccn, control, text in report.unparsed:
         print(f"  not read: {eccn}: {control!r} -> {text!r}")
@@ -53,12 +51,8 @@ def test_a_line_holding_two_reasons_is_split(lines: dict[str, tuple[ControlLine,
     ]
 
 
-def test_3a090_scopes_cover_what_the_ear_says(
-    lines: dict[str, tuple[ControlLine, ...]], dest: Destinations
-) -> None:
-    by_paragraph = {
-        line.control.paragraphs: line.scope for line in lines["3A090"] if line.control.reason == "RS"
-    }
+def test_3a090_scopes_cover_what_the_ear_says(lines: dict[str, tuple[ControlLine, ...]], dest: Destinations) -> None:
+    by_paragraph = {line.control.paragraphs: line.scope for line in lines["3A090"] if line.control.reason == "RS"}
     a, b, c = by_paragraph[("3A090.a",)], by_paragraph[("3A090.b",)], by_paragraph[("3A090.c",)]
     assert a.kind == "worldwide" and a.covers(dest.country("Germany")) is True
     assert b.covers(dest.country("United Arab Emirates")) is True

@@ -61,9 +61,7 @@ _TABLES = us_destinations()
 
 
 @settings(max_examples=150, deadline=None)
-@given(
-    code=st.sampled_from(sorted(_TABLES.groups.by_code)), group=st.sampled_from(sorted(_TABLES.groups.labels))
-)
+@given(code=st.sampled_from(sorted(_TABLES.groups.by_code)), group=st.sampled_from(sorted(_TABLES.groups.labels)))
 def test_members_and_groups_of_agree(code: str, group: str) -> None:
     country = _TABLES.country(code)
     assert (country in _TABLES.groups.members(group)) == (group in _TABLES.groups_of(country))

@@ -15,9 +15,7 @@ from regime.countries.scope import destinations_scope
 
 HERE = Path(__file__).parent
 SCOPE_CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "scope_cases.yaml").read_text(encoding="utf-8"))
-CONTROL_CASES: list[dict[str, Any]] = yaml.safe_load(
-    (HERE / "control_cases.yaml").read_text(encoding="utf-8")
-)
+CONTROL_CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "control_cases.yaml").read_text(encoding="utf-8"))
 
 
 def _checked(parsed: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
@@ -53,9 +51,7 @@ _CODES = sorted(_TABLES.groups.by_code)
     code=st.sampled_from(_CODES),
 )
 def test_an_excluded_group_member_is_never_covered(groups: list[str], excluded: list[str], code: str) -> None:
-    scope = destinations_scope(
-        "generated", _TABLES.groups, groups=tuple(groups), except_groups=tuple(excluded)
-    )
+    scope = destinations_scope("generated", _TABLES.groups, groups=tuple(groups), except_groups=tuple(excluded))
     country = _TABLES.country(code)
     covered = scope.covers(country)
     if _TABLES.groups_of(country) & set(excluded):
@@ -65,9 +61,7 @@ def test_an_excluded_group_member_is_never_covered(groups: list[str], excluded: 
 
 
 @settings(max_examples=100, deadline=None)
-@given(
-    named=st.lists(st.sampled_from(_CODES), min_size=1, max_size=3, unique=True), code=st.sampled_from(_CODES)
-)
+@given(named=st.lists(st.sampled_from(_CODES), min_size=1, max_size=3, unique=True), code=st.sampled_from(_CODES))
 def test_named_destinations_stay_covered_despite_an_excluded_group(named: list[str], code: str) -> None:
     scope = destinations_scope(
         "generated", _TABLES.groups, countries=tuple(named), groups=("D:1",), except_groups=("A:5", "A:6")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from regime.cli import countries_cmd
+
 app = typer.Typer(
     name="regime",
     help="A multilateral export-control regime, run as software.",
@@ -15,6 +17,9 @@ app = typer.Typer(
 @app.callback()
 def main() -> None:
     """Control lists as code, classification, licence determination, screening and the regime's machinery."""
+
+
+app.add_typer(countries_cmd.app, name="country")
 
 
 if __name__ == "__main__":
