@@ -1,0 +1,62 @@
+"""Reading the assessment data files: YAML with line numbers, validation errors naming the field.
+
+Every loader in this package goes through here, so a bad file is reported the same way:
+``<file>: <field path>: <what was expected>``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from regime.errors import InputError
+from regime.paths import DATA_DIR
+
+#: Where criteria, efforts, memberships and the supply-chain reading rules live.
+ASSESSMENTS_DIR = DATA_DIR / "assessments"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file; a missing file or a syntax error names the file (and line)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", source=str(path)) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise InputError(
+            f"not valid YAML: {exc.problem}", source=str(path), where=f"line {line}" if line else None
+        ) from None
+
+
+def field_path(location: tuple[int | str, ...]) -> str:
+    """``("actions", 2, "date")`` -> ``actions[2].date``."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def validate(model: type[M], data: Any, source: Path, where: tuple[int | str, ...] = ()) -> M:
+    """Build a model from parsed YAML; the first error names the file and the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        location = field_path((*where, *first["loc"])) or None
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise InputError(f"{first['msg']}{more}", source=str(source), where=location) from None
+
+
+def expect_mapping(data: Any, source: Path, what: str) -> dict[str, Any]:
+    """The parsed top level of a file, which must be a mapping."""
+    if not isinstance(data, dict):
+        raise InputError(f"expected a mapping at the top ({what})", source=str(source))
+    return data
