@@ -10,12 +10,13 @@ paragraph it decides is reported *indeterminate*, naming the fact.
 from __future__ import annotations
 
 from collections.abc import Mapping
+
 from regime.classify.context import ItemContext
 from regime.classify.facts import canonical_facts
 from regime.classify.nearmiss import near_misses_for_failure, near_misses_for_release
 from regime.classify.notes import NoteVerdict, applicable_notes, judge_notes
 from regime.classify.paragraphs import ParagraphJudge, combine3
-from regime.classify.result import Classification, Derived, Indeterminate, Match, NearMiss, Release
+from regime.classify.result import Classification, Derived, Indeterminate, Match, Release
 from regime.classify.statement import finish
 from regime.errors import InputError
 from regime.lists.compiled import CEntry, CompiledList
@@ -23,6 +24,7 @@ from regime.lists.documents import ControlKind
 from regime.lists.expr import Compiled
 from regime.lists.expr.explain import explain
 from regime.lists.expr.render import format_value, render
+from regime.lists.numbering import join_ref
 from regime.model.item import Item
 
 DEFAULT_MARGIN = 0.10
@@ -122,7 +124,7 @@ class _Classifier:
         for pid in outcome.matched:
             self.record_match(centry, judge, pid, ctx, out)
         for pid in outcome.unknown:
-            ref = f"{entry.id}.{pid}"
+            ref = join_ref(entry.id, pid)
             ctx.pending.add(ref)
             needed = missing(ctx, [centry.guard, *self.criteria_under(centry, pid)])
             out.indeterminate.append(
@@ -132,9 +134,11 @@ class _Classifier:
             for pid in outcome.failed:
                 out.near_misses.extend(near_misses_for_failure(centry, judge, pid, self.margin))
 
-    def record_match(self, centry: CEntry, judge: ParagraphJudge, pid: str, ctx: ItemContext, out: Classification) -> None:
+    def record_match(
+        self, centry: CEntry, judge: ParagraphJudge, pid: str, ctx: ItemContext, out: Classification
+    ) -> None:
         entry = centry.entry
-        ref = f"{entry.id}.{pid}"
+        ref = join_ref(entry.id, pid)
         verdict: NoteVerdict = judge_notes(applicable_notes(centry, pid, self.clist), ctx)
         if verdict.released is not None:
             note = verdict.released
@@ -193,7 +197,7 @@ class _Classifier:
                 match.evidence.extend(s.shown for s in explain(criterion.tree, ctx)[1])
         for child in centry.paragraphs[pid].children:
             if judge.match(centry.paragraphs[child]) is True:
-                match.via.append(f"{centry.entry.id}.{child}")
+                match.via.append(join_ref(centry.entry.id, child))
                 criterion = centry.paragraphs[child].criterion
                 if criterion is not None:
                     match.evidence.extend(s.shown for s in explain(criterion.tree, ctx)[1])
@@ -239,4 +243,3 @@ def _pending(ctx: ItemContext, ref: str) -> bool:
 
 def _names(names: list[str]) -> str:
     return ", ".join(names) if names else "facts it does not state"
-

@@ -14,6 +14,7 @@ from regime.lists.compiled import CEntry, CNote, CParagraph
 from regime.lists.expr.explain import Step, explain
 from regime.lists.expr.render import format_value
 from regime.lists.expr.typed import TCompare, TConst
+from regime.lists.numbering import join_ref
 
 
 def _sides(step: Step) -> tuple[float, float] | None:
@@ -44,16 +45,21 @@ def _message(ref: str, step: Step, gap: float, released: bool) -> NearMiss:
         text = f"{ref} is released only narrowly: {parameter} {value} is {gap:.1%} {side} {threshold}"
     else:
         text = f"{ref} missed narrowly: {parameter} {value} is {gap:.1%} {side} {threshold} ({step.text})"
-    return NearMiss(ref=ref, parameter=step.parameter(), test=step.text, value=value, threshold=threshold,
-                    gap=round(gap, 6), message=text)
+    return NearMiss(
+        ref=ref,
+        parameter=step.parameter(),
+        test=step.text,
+        value=value,
+        threshold=threshold,
+        gap=round(gap, 6),
+        message=text,
+    )
 
 
 def _could_be_close(paragraph: CParagraph, ctx: ItemContext, margin: float) -> bool:
     """Cheap pre-check: some numeric comparison of the criterion sits within the margin."""
     criterion = paragraph.criterion
-    return criterion is not None and any(
-        isinstance(ctx.values.get(name), float | tuple) for name in criterion.names
-    )
+    return criterion is not None and any(isinstance(ctx.values.get(name), float | tuple) for name in criterion.names)
 
 
 def near_misses_for_failure(centry: CEntry, judge: ParagraphJudge, unit: str, margin: float) -> list[NearMiss]:
@@ -61,7 +67,7 @@ def near_misses_for_failure(centry: CEntry, judge: ParagraphJudge, unit: str, ma
     ctx = judge.ctx
     assert isinstance(ctx, ItemContext)
     found: list[NearMiss] = []
-    ref = f"{centry.entry.id}.{unit}"
+    ref = join_ref(centry.entry.id, unit)
     related = [pid for pid in centry.paragraphs if pid == unit or pid.startswith(unit + ".")]
     parent = centry.paragraphs[unit].paragraph.parent
     while parent:

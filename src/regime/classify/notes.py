@@ -8,6 +8,7 @@ from regime.classify.context import ItemContext
 from regime.lists.compiled import CEntry, CNote, CompiledList
 from regime.lists.expr.context import pattern_matches
 from regime.lists.expr.render import render
+from regime.lists.numbering import join_ref
 
 
 @dataclass
@@ -21,12 +22,11 @@ class NoteVerdict:
 
 def applicable_notes(centry: CEntry, paragraph_id: str, clist: CompiledList) -> list[CNote]:
     """Entry notes that cover the paragraph (or the whole entry), then general notes for its kind."""
-    ref = f"{centry.entry.id}.{paragraph_id}"
+    ref = join_ref(centry.entry.id, paragraph_id)
     own = [
         note
         for note in centry.notes
-        if not note.applies_to
-        or any(paragraph_id == a or paragraph_id.startswith(a + ".") for a in note.applies_to)
+        if not note.applies_to or any(paragraph_id == a or paragraph_id.startswith(a + ".") for a in note.applies_to)
     ]
     kind = centry.paragraphs[paragraph_id].paragraph.kind
     general = [

@@ -27,7 +27,9 @@ def finish(out: Classification, clist: CompiledList, ctx: ItemContext) -> Classi
     if out.classes:
         out.statement = f"{', '.join(out.classes)} {basis}."
     elif out.indeterminate:
-        out.statement = f"Indeterminate: {len(out.indeterminate)} paragraph(s) need facts the item does not state ({basis})."
+        out.statement = (
+            f"Indeterminate: {len(out.indeterminate)} paragraph(s) need facts the item does not state ({basis})."
+        )
     else:
         out.fallback = clist.snapshot.info.fallback
         label = out.fallback or "Not listed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from regime.cli import assess_cmd, countries_cmd
+from regime.cli import assess_cmd, classify_cmd, countries_cmd, demo_cmd
 
 app = typer.Typer(
     name="regime",
@@ -19,6 +19,8 @@ def main() -> None:
     """Control lists as code, classification, licence determination, screening and the regime's machinery."""
 
 
+app.command("classify")(classify_cmd.classify_command)
+app.command("demo")(demo_cmd.demo)
 app.command("assess")(assess_cmd.assess)
 app.command("coverage")(assess_cmd.coverage)
 app.add_typer(countries_cmd.app, name="country")

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from regime.errors import InputError
 from regime.lists.documents import ControlKind, GeneralNoteDoc
 from regime.lists.expr import Compiled, Scope, compile_expression
-from regime.lists.expr.typed import NUM, TCompare, TConst, TLogical, TMember, TParam, T
+from regime.lists.expr.typed import NUM, T, TCompare, TConst, TListRef, TLogical, TMember, TParam, walk
+from regime.lists.numbering import join_ref
 from regime.lists.snapshot import ControlList, Entry, Note, Paragraph
+from regime.lists.units import dimension_name, same_dimension
 from regime.lists.vocabulary import Vocabulary, default_vocabulary
 
 ITEM_TYPE = "item_type"
@@ -87,9 +89,7 @@ class CompiledList:
     @functools.cached_property
     def paragraph_index(self) -> Mapping[str, tuple[CEntry, CParagraph]]:
         """Every encoded paragraph by reference (``3A090.a``)."""
-        return {
-            f"{e.entry.id}.{pid}": (e, p) for e in self.entries for pid, p in e.paragraphs.items() if p.encoded
-        }
+        return {join_ref(e.entry.id, pid): (e, p) for e in self.entries for pid, p in e.paragraphs.items() if p.encoded}
 
 
 def _compile(text: str | None, scope: Scope, *, expect: str = "true/false") -> Compiled | None:
@@ -111,7 +111,7 @@ def compile_entry(entry: Entry, vocabulary: Vocabulary, source: str = "") -> CEn
     }
     children: dict[str, list[str]] = {p.id: [] for p in entry.paragraphs}
     for p in entry.paragraphs:
-        if p.parent in children:
+        if p.parent and p.parent in children:
             children[p.parent].append(p.id)
 
     @functools.cache
@@ -137,9 +137,9 @@ def compile_entry(entry: Entry, vocabulary: Vocabulary, source: str = "") -> CEn
 
 def _is_self_test(compiled: Compiled, ref: str) -> bool:
     """True when ``ref`` is read through meets/exceeds (the item itself), not contains/for_item."""
-    from regime.lists.expr.typed import TListRef, walk
-
-    return any(isinstance(n, TListRef) and n.function in ("meets", "exceeds") and ref in n.refs for n in walk(compiled.tree))
+    return any(
+        isinstance(n, TListRef) and n.function in ("meets", "exceeds") and ref in n.refs for n in walk(compiled.tree)
+    )
 
 
 def _compile_note(note: Note, params: Mapping[str, object], source: str) -> CNote:
@@ -164,9 +164,13 @@ def _item_types(tree: T | None) -> frozenset[str] | None:
         return None
     if isinstance(tree, TCompare) and tree.op == "==" and _is_item_type(tree.left) and isinstance(tree.right, TConst):
         return frozenset({str(tree.right.value)})
-    if isinstance(tree, TMember) and not tree.negated and _is_item_type(tree.element):
-        if isinstance(tree.collection, TConst):
-            return frozenset(str(v) for v in tree.collection.value)
+    if (
+        isinstance(tree, TMember)
+        and not tree.negated
+        and _is_item_type(tree.element)
+        and isinstance(tree.collection, TConst)
+    ):
+        return frozenset(str(v) for v in tree.collection.value)
     if isinstance(tree, TLogical) and tree.op == "and":
         for operand in tree.operands:
             found = _item_types(operand)
@@ -179,14 +183,14 @@ def _is_item_type(node: T) -> bool:
     return isinstance(node, TParam) and node.name == ITEM_TYPE
 
 
-def compile_derived(derived: Mapping[str, str], vocabulary: Vocabulary, source: str) -> tuple[tuple[str, Compiled], ...]:
+def compile_derived(
+    derived: Mapping[str, str], vocabulary: Vocabulary, source: str
+) -> tuple[tuple[str, Compiled], ...]:
     """Derived parameters compiled and ordered so each comes after those it uses."""
     compiled: dict[str, Compiled] = {}
     for name, formula in derived.items():
         param = vocabulary.require(name, where=f"{source}: derived {name}")
         result = compile_expression(formula, Scope(vocabulary.parameters, f"{source}: derived {name}"), expect=NUM)
-        from regime.lists.units import dimension_name, same_dimension
-
         if param.unit is not None and not same_dimension(result.tree.unit, param.unit):
             raise InputError(
                 f"formula gives {dimension_name(result.tree.unit)} but {name} is {dimension_name(param.unit)}",
@@ -235,7 +239,9 @@ def _order_entries(entries: Iterable[CEntry], source: str) -> tuple[CEntry, ...]
     return tuple(ordered)
 
 
-def _compile_general(notes: Iterable[GeneralNoteDoc], vocabulary: Vocabulary, source: str) -> dict[ControlKind, tuple[CNote, ...]]:
+def _compile_general(
+    notes: Iterable[GeneralNoteDoc], vocabulary: Vocabulary, source: str
+) -> dict[ControlKind, tuple[CNote, ...]]:
     by_kind: dict[ControlKind, list[CNote]] = {}
     for note in notes:
         for clause in note.clauses:

@@ -98,7 +98,7 @@ class ParagraphDoc(_Doc):
     @field_validator("id")
     @classmethod
     def _paragraph_id(cls, value: str) -> str:
-        if not is_paragraph_id(value):
+        if value and not is_paragraph_id(value):
             raise ValueError(f"paragraph id {value!r} is not of the form 'a', 'a.1', 'a.1.b'")
         return value
 
@@ -135,6 +135,9 @@ class EntryDoc(_Doc):
         description="paragraphs are alternatives in order of precedence: the first class that matches is the class",
     )
     applies_if: DatedValue = Dated.always(None)
+    criterion: DatedValue = Field(
+        default=Dated.always(None), description="for entries without paragraphs: the entry's own criterion"
+    )
     reasons: DatedValue = Dated.always(None)
     controls: DatedControls = Dated.always(())
     licence_exceptions: DatedValue = Dated.always({})

@@ -60,9 +60,7 @@ def parse_ref(text: str) -> Ref:
     candidate = head.group().upper() + raw[head.end() :] if head else raw
     match = _ECCN.match(candidate) or _WASSENAAR.match(candidate)
     if match is None:
-        raise InputError(
-            f"expected a list reference such as '3A090.a.1' or '3.A.90.a.1.', got {text!r}"
-        )
+        raise InputError(f"expected a list reference such as '3A090.a.1' or '3.A.90.a.1.', got {text!r}")
     entry = f"{match['cat']}{match['group'].upper()}{int(match['num']):03d}"
     paragraph = (match["para"] or "").strip(".").lower()
     if paragraph and not _PARAGRAPH.match(paragraph):
@@ -78,3 +76,17 @@ def parent_paragraph(paragraph: str) -> str:
 def is_paragraph_id(text: str) -> bool:
     """True for well-formed paragraph paths (``a``, ``a.1``, ``z.1.a``)."""
     return bool(_PARAGRAPH.match(text))
+
+
+def join_ref(entry: str, paragraph: str) -> str:
+    """``3A090`` + ``a.1`` -> ``3A090.a.1``; an empty paragraph (an entry-level criterion) -> the entry."""
+    return f"{entry}.{paragraph}" if paragraph else entry
+
+
+def display_ref(ref: str, numbering: str) -> str:
+    """A reference in the list's own numbering: ``1A001.a`` -> ``1.A.1.a.`` for Wassenaar-style lists."""
+    if numbering != "wassenaar":
+        return ref
+    parsed = parse_ref(ref)
+    head = f"{parsed.category}.{parsed.group}.{int(parsed.entry[-3:])}."
+    return f"{head}{parsed.paragraph}." if parsed.paragraph else head

@@ -21,6 +21,7 @@ from regime.lists.documents import (
     HistoryDoc,
     ListDoc,
 )
+from regime.lists.numbering import join_ref
 
 
 class _Frozen(BaseModel):
@@ -42,11 +43,11 @@ class Paragraph(_Frozen):
     @property
     def ref(self) -> str:
         """``3A090.a``."""
-        return f"{self.entry}.{self.id}"
+        return join_ref(self.entry, self.id)
 
     @property
     def parent(self) -> str:
-        """The parent paragraph id (empty at top level)."""
+        """The parent paragraph id (empty at top level, and for the entry's own criterion)."""
         return self.id.rsplit(".", 1)[0] if "." in self.id else ""
 
 
@@ -130,7 +131,9 @@ def entry_at(doc: EntryDoc, as_of: dt.date) -> Entry | None:
     if not doc.in_force.covers(as_of):
         return None
     kind = doc.default_kind()
-    paragraphs = tuple(
+    whole = doc.criterion.at(as_of)
+    own = (Paragraph(entry=doc.id, id="", text=doc.heading.at(as_of), kind=kind, criterion=whole, combine=None),)
+    paragraphs = (own if whole else ()) + tuple(
         Paragraph(
             entry=doc.id,
             id=p.id,
@@ -198,7 +201,14 @@ def snapshot(info: ListDoc, docs: Mapping[str, EntryDoc], as_of: dt.date) -> Con
 def change_dates(doc: EntryDoc) -> set[dt.date]:
     """Every date on which something in the entry changes."""
     dates: set[dt.date] = set(doc.in_force.change_dates())
-    for dated in (doc.heading, doc.applies_if, doc.reasons, doc.controls, doc.licence_exceptions):
+    for dated in (
+        doc.heading,
+        doc.applies_if,
+        doc.criterion,
+        doc.reasons,
+        doc.controls,
+        doc.licence_exceptions,
+    ):
         dates.update(dated.change_dates())
     for p in doc.paragraphs:
         dates.update(p.text.change_dates(), p.criterion.change_dates(), p.in_force.change_dates())

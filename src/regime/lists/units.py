@@ -33,7 +33,7 @@ def registry() -> Any:
     folder = Path(tempfile.mkdtemp(prefix="regime-units-"))
     (folder / "default_en.txt").write_text(patched)
     (folder / "constants_en.txt").write_text((source / "constants_en.txt").read_text())
-    units = pint.UnitRegistry(str(folder / "default_en.txt"), autoconvert_offset_to_baseunit=True)
+    units: Any = pint.UnitRegistry(str(folder / "default_en.txt"), autoconvert_offset_to_baseunit=True)
     for definition in _EXTRA_DEFINITIONS:
         units.define(definition)
     return units

@@ -104,8 +104,7 @@ def parse_parameter(name: str, raw: Mapping[str, Any], *, where: str) -> Paramet
         else {}
     )
     fields = {
-        key: parse_parameter(key, sub, where=f"{where}.fields.{key}")
-        for key, sub in (raw.get("fields") or {}).items()
+        key: parse_parameter(key, sub, where=f"{where}.fields.{key}") for key, sub in (raw.get("fields") or {}).items()
     }
     if kind is ParamKind.GROUP and not fields:
         raise InputError("a group parameter needs 'fields'", where=where)
@@ -129,9 +128,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise InputError(f"not valid YAML: {exc}", source=str(path)) from exc
     if not isinstance(raw, Mapping):
         raise InputError("expected a mapping of parameter names", source=str(path))
-    params = {
-        name: parse_parameter(str(name), spec or {}, where=f"{path.name}:{name}") for name, spec in raw.items()
-    }
+    params = {name: parse_parameter(str(name), spec or {}, where=f"{path.name}:{name}") for name, spec in raw.items()}
     return Vocabulary(params, source=str(path))
 
 

@@ -23,9 +23,9 @@ from regime.lists.expr.typed import (
     NUM,
     SET,
     TEXT,
+    T,
     TAggregate,
     TArith,
-    T,
     TCompare,
     TConst,
     TKnown,
@@ -106,8 +106,8 @@ class _Checker:
 
     def _name(self, node: ast.Name) -> T:
         if self.row is not None and node.name in self.row.fields:
-            param = self.row.fields[node.name]
-            return TParam(_KIND_OF[param.kind], param.unit, node.position, node.name, True)
+            field_param = self.row.fields[node.name]
+            return TParam(_KIND_OF[field_param.kind], field_param.unit, node.position, node.name, True)
         param = self.scope.parameters.get(node.name)
         if param is None:
             known = list(self.scope.parameters) + list(self.row.fields if self.row else [])
@@ -207,7 +207,7 @@ class _Checker:
 
     def list_function(self, node: ast.Call) -> T:
         if not node.args or not all(isinstance(arg, ast.String) for arg in node.args):
-            raise self.error(f"{node.function}() takes quoted list references such as \"3A090.a\"", node)
+            raise self.error(f'{node.function}() takes quoted list references such as "3A090.a"', node)
         refs = []
         for arg in node.args:
             assert isinstance(arg, ast.String)
@@ -259,7 +259,6 @@ class _Checker:
         )
 
 
-
 def compile_expression(text: str, scope: Scope, *, expect: str = BOOL) -> Compiled:
     """Parse, check and compile ``text``; errors name the scope's place and the position."""
     tree = _Checker(text, scope).check(parse(text, where=scope.where))
@@ -271,4 +270,3 @@ def compile_expression(text: str, scope: Scope, *, expect: str = BOOL) -> Compil
     )
     refs = frozenset(r for n in nodes if isinstance(n, TListRef) for r in n.refs)
     return Compiled(text=text, tree=tree, evaluate=build(tree), names=names, list_refs=refs)
-

@@ -14,7 +14,10 @@ class Context(Protocol):
     True, False, or None when it cannot yet be told.
     """
 
-    values: Mapping[str, Any]
+    @property
+    def values(self) -> Mapping[str, Any]:
+        """The item's facts in canonical units (derived parameters included)."""
+        ...
 
     def meets(self, pattern: str) -> bool | None:
         """Whether the item itself is classified under ``pattern``."""
@@ -56,10 +59,14 @@ class Facts:
         component_classes: frozenset[str] = frozenset(),
         target_classes: frozenset[str] = frozenset(),
     ) -> None:
-        self.values = values
+        self._values = values
         self.classes = classes
         self.component_classes = component_classes
         self.target_classes = target_classes
+
+    @property
+    def values(self) -> Mapping[str, Any]:
+        return self._values
 
     def meets(self, pattern: str) -> bool | None:
         return any(pattern_matches(ref, pattern) for ref in self.classes)

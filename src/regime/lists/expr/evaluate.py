@@ -12,9 +12,9 @@ from typing import Any
 
 from regime.lists.expr.context import Context
 from regime.lists.expr.typed import (
+    T,
     TAggregate,
     TArith,
-    T,
     TCompare,
     TConst,
     TKnown,
@@ -186,7 +186,9 @@ def combine(function: str, results: list[Any]) -> Any:
         return None
     if not results:
         return 0.0 if function == "sum" else None
-    return {"sum": sum, "max": max, "min": min}[function](results)
+    if function == "sum":
+        return sum(results)
+    return max(results) if function == "max" else min(results)
 
 
 def _list_ref(node: TListRef) -> Evaluator:

@@ -16,9 +16,9 @@ from regime.lists.expr.evaluate import OPERATORS, combine
 from regime.lists.expr.render import format_value, render
 from regime.lists.expr.typed import (
     NUM,
+    T,
     TAggregate,
     TArith,
-    T,
     TCompare,
     TConst,
     TKnown,

@@ -48,9 +48,12 @@ class _Parser:
         if self.current.kind is Tok.END:
             raise self.error("empty criterion")
         node = self.or_expr()
-        if self.current.kind is not Tok.END:
+        if not self.at_end():
             raise self.error(f"unexpected {self.current.text!r} after a complete expression")
         return node
+
+    def at_end(self) -> bool:
+        return self.current.kind is Tok.END
 
     def or_expr(self) -> ast.Node:
         return self._logical("or", self.and_expr)

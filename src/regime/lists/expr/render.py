@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from regime.lists.expr.typed import (
     SET,
+    T,
     TAggregate,
     TArith,
-    T,
     TCompare,
     TConst,
     TKnown,
@@ -49,7 +49,8 @@ def render(node: T, parent: int = 0) -> str:
         inner = f", {render(node.inner)}" if node.inner is not None else ""
         return f"{node.function}({node.group}{inner})"
     if isinstance(node, TListRef):
-        return f"{node.function}({', '.join(repr(ref) for ref in node.refs)})"
+        quoted = ", ".join(f'"{ref}"' for ref in node.refs)
+        return f"{node.function}({quoted})"
     raise TypeError(f"cannot render {type(node).__name__}")
 
 
@@ -65,7 +66,7 @@ def _constant(node: TConst) -> str:
 
 
 def _word(value: object) -> str:
-    return f'"{value}"' if isinstance(value, str) else f"{value:g}"  # type: ignore[str-format]
+    return f'"{value}"' if isinstance(value, str) else f"{value:g}"
 
 
 def format_value(value: object, unit: object = None) -> str:
