@@ -10,7 +10,7 @@ import json
 import typer
 from rich.console import Console
 
-from regime.countries import COLUMNS, ChartRow, Destinations, Embargoed, us_destinations
+from regime.countries import COLUMNS, ChartAnswer, Destinations, Embargoed, Indeterminate, us_destinations
 from regime.errors import RegimeError
 
 app = typer.Typer(help="Destinations under the EAR: ISO codes, Country Groups, Commerce Country Chart.")
@@ -32,29 +32,33 @@ def show(
     if json_out:
         typer.echo(json.dumps(_as_json(tables, name), indent=2, ensure_ascii=False))
         return
-    membership, answer = tables.membership(country), tables.chart_answer(country)
     console.print(f"[bold]{country.name}[/]  ISO {country.alpha2} / {country.alpha3} / {country.numeric or '-'}")
     console.print(f"EAR chart row: {tables.resolver.ear_name(country) or '(none)'}")
-    groups = ", ".join(sorted(membership.groups)) or "(none listed)"
-    console.print(f"Country Groups: {groups}")
+    membership = tables.membership(country)
+    console.print(f"Country Groups: {', '.join(sorted(membership.groups)) or '(none listed)'}")
     if membership.treated_as:
         console.print(f"  as {membership.treated_as.name}: {membership.basis}")
     for note in membership.notes:
         console.print(f"  [dim]note:[/] {note}")
-    if isinstance(answer, ChartRow):
+    _print_chart(tables.chart_answer(country), tables.chart.no_mark_caveat)
+    console.print(f"[dim]{membership.source}[/]")
+
+
+def _print_chart(answer: ChartAnswer, caveat: str) -> None:
+    if isinstance(answer, Embargoed):
+        console.print(f"[red]Embargoed:[/] {answer.pointer}")
+    elif isinstance(answer, Indeterminate):
+        console.print(f"[yellow]Indeterminate:[/] {answer.missing}")
+    else:
         console.print(f"Commerce Country Chart, row {answer.row!r}:")
         console.print("  X:    " + (", ".join(c for c in COLUMNS if c in answer.marks) or "(none)"))
         console.print("  no X: " + (", ".join(c for c in COLUMNS if c not in answer.marks) or "(none)"))
-        console.print(f"  [dim]{tables.chart.no_mark_caveat}[/]")
+        console.print(f"  [dim]{caveat}[/]")
         if answer.inherited_from:
             console.print(f"  inherited from {answer.inherited_from.name}: {answer.basis}")
         for footnote in answer.footnotes:
             console.print(f"  [dim]footnote {footnote.number}:[/] {footnote.text}")
-    elif isinstance(answer, Embargoed):
-        console.print(f"[red]Embargoed:[/] {answer.pointer}")
-    else:
-        console.print(f"[yellow]Indeterminate:[/] {answer.missing}")
-    console.print(f"[dim]{answer.source}; {membership.source}[/]")
+    console.print(f"[dim]{answer.source}[/]")
 
 
 def _as_json(tables: Destinations, name: str) -> dict[str, object]:

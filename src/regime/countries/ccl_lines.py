@@ -77,9 +77,7 @@ def _pairs(raw: RawControlLine) -> list[tuple[str, str]]:
     return [(raw.control, raw.country_chart)]
 
 
-def load_control_lines(
-    path: Path, destinations: Destinations
-) -> tuple[Source, dict[str, tuple[ControlLine, ...]]]:
+def load_control_lines(path: Path, destinations: Destinations) -> tuple[Source, dict[str, tuple[ControlLine, ...]]]:
     """Read ``ccl.json`` and parse every entry's lines, by ECCN (entries without lines included)."""
     data = read(path, CclFile)
     return data.cited(), {entry.eccn: parse_entry(entry, destinations) for entry in data.entries}
@@ -99,11 +97,7 @@ def coverage(by_eccn: Mapping[str, Iterable[ControlLine]]) -> CoverageReport:
         scopes_by_status=count(line.scope.status.value for line in lines),
         scopes_by_kind=count(line.scope.kind.value for line in lines),
         prose_only_paragraphs=sum(
-            1
-            for line in lines
-            if not (line.control.entire_entry or line.control.paragraphs) and line.control.reason
+            1 for line in lines if not (line.control.entire_entry or line.control.paragraphs) and line.control.reason
         ),
-        unparsed=tuple(
-            (line.eccn, line.control.raw, line.scope.raw) for line in lines if line.status is Parse.NONE
-        ),
+        unparsed=tuple((line.eccn, line.control.raw, line.scope.raw) for line in lines if line.status is Parse.NONE),
     )

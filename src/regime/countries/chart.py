@@ -181,9 +181,7 @@ def build_chart(data: ChartFile, resolver: Resolver, file: str) -> CountryChart:
         country = resolver.by_code[code(name, where)]
         parent = answers.get(code(inheritance.row, where))
         if not isinstance(parent, ChartRow):
-            raise InputError(
-                f"inherits {inheritance.row!r}, which has no graded row", source=file, where=where
-            )
+            raise InputError(f"inherits {inheritance.row!r}, which has no graded row", source=file, where=where)
         own = answers.get(country.alpha2)
         answers[country.alpha2] = parent.model_copy(
             update={
@@ -196,6 +194,4 @@ def build_chart(data: ChartFile, resolver: Resolver, file: str) -> CountryChart:
     caveat = str(data.procedure.get("noMarkCaveat", ""))
     rows = {code: a.marks for code, a in answers.items() if isinstance(a, ChartRow)}
     with_x = {name: frozenset(code for code, marks in rows.items() if name in marks) for name in COLUMNS}
-    return CountryChart(
-        source, answers, notes, caveat, data.territory_inheritance_note, with_x, frozenset(rows)
-    )
+    return CountryChart(source, answers, notes, caveat, data.territory_inheritance_note, with_x, frozenset(rows))

@@ -87,9 +87,7 @@ def build_groups(
         for name in names:
             code = resolver.lookup(name)
             if code is None:
-                raise InputError(
-                    f"member {name!r} matches no known country", source=file, where=f"groups.{group}"
-                )
+                raise InputError(f"member {name!r} matches no known country", source=file, where=f"groups.{group}")
             listed.setdefault(code, (name, set()))[1].add(group)
     by_code = {
         code: GroupMembership(
@@ -113,9 +111,7 @@ def build_groups(
                 "basis": basis,
             }
         )
-    by_group = {
-        group: frozenset(m.country for m in by_code.values() if group in m.groups) for group in data.labels
-    }
+    by_group = {group: frozenset(m.country for m in by_code.values() if group in m.groups) for group in data.labels}
     codes = {group: frozenset(c.alpha2 for c in members) for group, members in by_group.items()}
     labels, notes = dict(data.labels), dict(data.notes)
     return CountryGroups(source, labels, notes, by_group, by_code, codes, frozenset(by_code))

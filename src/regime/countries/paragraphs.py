@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 
 _ECCN = r"\d[A-E]\d{3}"
 _PATH = r"(?:[a-z]|\d+)(?:\.(?:[a-z]|\d+))*"
-_ITEM = re.compile(
-    rf"(?:ECCNs?\s+)?(?:(?P<eccn>{_ECCN})(?:\.(?P<tail>{_PATH}))?|\.?(?P<bare>{_PATH}))(?![\w“”])"
-)
+_ITEM = re.compile(rf"(?:ECCNs?\s+)?(?:(?P<eccn>{_ECCN})(?:\.(?P<tail>{_PATH}))?|\.?(?P<bare>{_PATH}))(?![\w“”])")
 _SEPARATOR = re.compile(r"\s*(?:,\s*and|,\s*or|;\s*and|,|;|\band|\bor)\s+|\s*,\s*")
 _RANGE = re.compile(r"\s+(?:to|through)\s+")
 _EXCEPT = re.compile(r"\s*\(except\s+")

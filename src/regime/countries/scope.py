@@ -128,11 +128,7 @@ def destinations_scope(
         code for code, m in tables.by_code.items() if m.treated_as and m.treated_as.alpha2 in countries
     )
     covered = (named | (in_groups - out_groups)) - frozenset(except_countries)
-    decided = (
-        (tables.listed if named <= tables.listed else tables.listed | named)
-        if groups or except_groups
-        else named
-    )
+    decided = (tables.listed if named <= tables.listed else tables.listed | named) if groups or except_groups else named
     return Scope(
         raw=raw,
         kind=ScopeKind.DESTINATIONS,

@@ -28,9 +28,7 @@ _SENTENCES = re.compile(r"(?<=[.)])\s+(?=[A-Z(])|,\s+(?=[Ss]ee\b)")
 _ECHO = r"(?:(?P<echo>[A-Z]{2} applies to [^.]+?\.?)\s+(?=[A-Z]{2} Column|A license))?"
 _NOT_APPLICABLE = re.compile(r"^N/?A\.?$", _I)
 _COLUMN = re.compile(rf"^{_ECHO}(?:(?P<reason>[A-Z]{{2}})\s+)?Column\s+(?P<n>\d)\b\.?,?\s*(?P<rest>.*)$")
-_WORLDWIDE = re.compile(
-    r"^(?:To or within any destination worldwide|Worldwide control)\b[.,]?\s*(?P<rest>.*)$", _I
-)
+_WORLDWIDE = re.compile(r"^(?:To or within any destination worldwide|Worldwide control)\b[.,]?\s*(?P<rest>.*)$", _I)
 _ALL = re.compile(
     rf"^{_ECHO}A license is required for all destinations(?:,? except (?P<except>[^,.]+))?"
     r"[,.]?\s*(?P<rest>.*)$",
@@ -99,25 +97,14 @@ class ScopeParser:
         notes, conditions = _tail(match["rest"], echo=match["echo"])
         if name not in COLUMNS:
             return other_scope(raw, ScopeKind.UNPARSED, conditions=(f"no chart column {name!r}", *conditions))
-        return column_scope(
-            raw, name, self.chart, references=references(text), notes=notes, conditions=conditions
-        )
+        return column_scope(raw, name, self.chart, references=references(text), notes=notes, conditions=conditions)
 
     def _worldwide(self, raw: str, text: str, reason: str | None) -> Scope | None:
         match = _WORLDWIDE.match(text) or _ALL.match(text)
         if match is None:
             return None
-        groups = match.groupdict()
-        notes, conditions = _tail(match["rest"], echo=groups.get("echo"))
-        excepted, unknown = self._codes(groups.get("except") or "")
-        return other_scope(
-            raw,
-            ScopeKind.WORLDWIDE,
-            except_countries=excepted,
-            references=references(text),
-            notes=notes,
-            conditions=conditions + unknown,
-        )
+        found = match.groupdict()
+        return self._excepting(raw, text, ScopeKind.WORLDWIDE, found.get("except"), found["rest"], found.get("echo"))
 
     def _within(self, raw: str, text: str, reason: str | None) -> Scope | None:
         match = _WITHIN.match(text)
@@ -158,15 +145,21 @@ class ScopeParser:
         match = _DEFINED.match(text)
         if match is None:
             return None
-        excepted, unknown = self._codes(match["except"] or "")
-        notes, conditions = _tail(match["rest"], echo=match["echo"])
-        notes = (f"{match['who']}: {match['list']}", *notes)
+        defined = f"{match['who']}: {match['list']}"
+        return self._excepting(raw, text, ScopeKind.REFERENCE, match["except"], match["rest"], match["echo"], defined)
+
+    def _excepting(
+        self, raw: str, text: str, kind: ScopeKind, names: str | None, rest: str, echo: str | None, *lead: str
+    ) -> Scope:
+        """A worldwide or reference scope less the destinations ``names`` lists ("except Canada")."""
+        excepted, unknown = self._codes(names or "")
+        notes, conditions = _tail(rest, echo=echo)
         return other_scope(
             raw,
-            ScopeKind.REFERENCE,
+            kind,
             except_countries=excepted,
             references=references(text),
-            notes=notes,
+            notes=(*lead, *notes),
             conditions=conditions + unknown,
         )
 
@@ -197,9 +190,7 @@ class ScopeParser:
         if not _REFERENCE.match(text):
             return None
         notes, conditions = _tail(text)
-        return other_scope(
-            raw, ScopeKind.REFERENCE, references=references(text), notes=notes, conditions=conditions
-        )
+        return other_scope(raw, ScopeKind.REFERENCE, references=references(text), notes=notes, conditions=conditions)
 
     def _codes(self, names: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """ISO-2 codes of a "China, Russia, or Venezuela" list, and a condition per unknown name."""

@@ -38,9 +38,7 @@ class _File(BaseModel):
 
     def cited(self) -> Source:
         """The file's citation and issue date as a ``Source``."""
-        return Source(
-            citation=self.citation, ecfr_issue_date=self.ecfr_issue_date, url=self.source.get("url")
-        )
+        return Source(citation=self.citation, ecfr_issue_date=self.ecfr_issue_date, url=self.source.get("url"))
 
 
 class GroupsFile(_File):
@@ -120,9 +118,7 @@ def read(path: Path, shape: type[_F]) -> _F:
     except FileNotFoundError:
         raise InputError("file not found", source=str(path)) from None
     except json.JSONDecodeError as err:
-        raise InputError(
-            f"not valid JSON ({err.msg})", source=str(path), where=f"line {err.lineno}"
-        ) from None
+        raise InputError(f"not valid JSON ({err.msg})", source=str(path), where=f"line {err.lineno}") from None
     try:
         return shape.model_validate(data)
     except ValidationError as err:
