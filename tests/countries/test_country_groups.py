@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regime.countries import Destinations, us_destinations
 from regime.errors import InputError
+from regime.paths import US_EAR_DIR
 
 SIZES = {"A:1": 40, "A:2": 34, "A:3": 42, "A:4": 45, "A:5": 38, "A:6": 8, "B": 173}
 SIZES |= {"D:1": 24, "D:2": 10, "D:3": 36, "D:4": 21, "D:5": 22, "E:1": 3, "E:2": 1}
@@ -65,3 +68,11 @@ _TABLES = us_destinations()
 def test_members_and_groups_of_agree(code: str, group: str) -> None:
     country = _TABLES.country(code)
     assert (country in _TABLES.groups.members(group)) == (group in _TABLES.groups_of(country))
+
+
+def test_the_files_by_country_index_agrees_with_the_tables(dest: Destinations) -> None:
+    data = json.loads((US_EAR_DIR / "country-groups.json").read_text(encoding="utf-8"))
+    for family, rows in data["byCountry"].items():
+        for name, groups in rows.items():
+            mine = {g for g in dest.groups_of(name) if g.startswith(family)}
+            assert mine == set(groups), name
