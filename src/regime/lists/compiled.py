@@ -110,7 +110,7 @@ def compile_entry(entry: Entry, vocabulary: Vocabulary, source: str = "") -> CEn
         for p in entry.paragraphs
     }
     children: dict[str, list[str]] = {p.id: [] for p in entry.paragraphs}
-    for p in entry.paragraphs:
+    for p in sorted(entry.paragraphs, key=lambda p: paragraph_order(p.id)):
         if p.parent and p.parent in children:
             children[p.parent].append(p.id)
 
@@ -155,7 +155,12 @@ def _order_roots(entry_id: str, roots: list[CParagraph]) -> tuple[str, ...]:
         crit = p.criterion
         return crit is not None and any(ref.startswith(entry_id + ".") for ref in crit.list_refs)
 
-    return tuple(p.paragraph.id for p in sorted(roots, key=self_refs))
+    return tuple(p.paragraph.id for p in sorted(roots, key=lambda p: (self_refs(p), paragraph_order(p.paragraph.id))))
+
+
+def paragraph_order(paragraph_id: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key putting ``a.2`` before ``a.10`` and ``b`` after ``a.9.z``."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in paragraph_id.split(".") if part)
 
 
 def _item_types(tree: T | None) -> frozenset[str] | None:
