@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from matplotlib import rc_context
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
@@ -27,7 +28,9 @@ _CMAP = LinearSegmentedColormap.from_list("coverage", ["#fff5eb", "#fdae6b", "#9
 
 
 def _caption(fig: Figure, text: str, width: int) -> None:
+    """Print the source line under the chart and keep it whole as the figure's label (file metadata)."""
     fig.text(0.01, 0.01, "\n".join(textwrap.wrap(text, width)), fontsize=7, color="#4a5568", va="bottom")
+    fig.set_label(text)
 
 
 def _layout(
@@ -118,11 +121,12 @@ def supplier_bars(shares: InputShares, members: frozenset[str], caption: str, la
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
-    """The figure as PNG or SVG bytes."""
+    """The figure as PNG or SVG bytes; the caption also goes into the file's description metadata."""
     if fmt not in FORMATS:
         raise InputError(f"unknown chart format {fmt!r} (expected {', '.join(FORMATS)})")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=150)
+    with rc_context({"svg.fonttype": "none"}):  # SVG text stays text: searchable, selectable
+        fig.savefig(buffer, format=fmt, dpi=150, metadata={"Description": fig.get_label()})
     return buffer.getvalue()
 
 

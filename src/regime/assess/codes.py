@@ -1,48 +1,29 @@
-"""Country names and codes: everything the assessments compare is an ISO 3166 alpha-2 code.
+"""Country names and codes for the assessments: everything compared is an ISO 3166 alpha-2 code.
 
-Names and alpha-3 codes (as the supply-chain tables write them) are read through pycountry; the few
-names pycountry does not know (the EAR's "Korea, South", "Russia" ...) are aliases here.
+Names and codes (alpha-2, alpha-3 as the supply-chain tables write them, EAR spellings such as
+"Korea, South") are resolved by the shared resolver of :mod:`regime.countries`. The EU, which acts
+for its member states in some efforts, is a party here but not a country.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-import pycountry
-
-from regime.errors import UnknownCountryError
+from regime.countries import us_destinations
 
 #: Parties that are not countries but act in regime-creation efforts.
 UNIONS = {"EU": "European Union"}
 
-#: Names used by the EAR and in common speech that pycountry does not resolve.
-ALIASES = {
-    "korea, south": "KR",
-    "korea, north": "KP",
-    "russia": "RU",
-    "china (prc)": "CN",
-    "burma": "MM",
-    "macau": "MO",
-    "brunei": "BN",
-    "uk": "GB",
-    "usa": "US",
-}
-
 
 def country_code(text: str) -> str:
-    """The alpha-2 code of a country name, alpha-2 or alpha-3 code; ``UnknownCountryError`` otherwise."""
-    key = text.strip()
-    if key.lower() in ALIASES:
-        return ALIASES[key.lower()]
-    try:
-        return str(pycountry.countries.lookup(key).alpha_2)
-    except LookupError:
-        raise UnknownCountryError(f"unknown country {text!r} (expected an ISO name or code)") from None
+    """The alpha-2 code of a country name or code; ``UnknownCountryError`` (with suggestions) otherwise."""
+    return us_destinations().resolver.resolve(text).alpha2
 
 
 def party_code(text: str) -> str:
     """A country's alpha-2 code, or a union's code (``EU``)."""
-    return text.strip().upper() if text.strip().upper() in UNIONS else country_code(text)
+    key = text.strip().upper()
+    return key if key in UNIONS else country_code(text)
 
 
 def country_codes(texts: Iterable[str]) -> list[str]:
@@ -58,7 +39,5 @@ def country_name(code: str) -> str:
     """A short display name for an alpha-2 code (``TW`` -> ``Taiwan``); unions and unknowns as given."""
     if code in UNIONS:
         return UNIONS[code]
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+    country = us_destinations().resolver.by_code.get(code)
+    return country.name if country else code

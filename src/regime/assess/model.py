@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
 from regime.assess.when import PartialDate, parse_partial_date
 
@@ -132,6 +132,10 @@ class Action(_Frozen):
     @classmethod
     def _date(cls, value: Any) -> PartialDate:
         return value if isinstance(value, PartialDate) else parse_partial_date(value)
+
+    @field_serializer("date")
+    def _date_text(self, value: PartialDate) -> str:
+        return value.text
 
     @property
     def parties(self) -> set[str]:
