@@ -58,7 +58,7 @@ def test_effort_id_must_match_its_file_name(tmp_path: Path, checklist: Checklist
 def test_yaml_syntax_error_names_the_line(tmp_path: Path, checklist: Checklist) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("id: broken\nname: [unclosed\nsummary: x\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"broken\.yaml: line \d+: not valid YAML"):
+    with pytest.raises(InputError, match=r"broken\.yaml: line \d+, column \d+: not valid YAML"):
         load_effort(path, checklist.vocabulary)
 
 

@@ -1,7 +1,7 @@
 """Reading the assessment data files: YAML with line numbers, validation errors naming the field.
 
 Every loader in this package goes through here, so a bad file is reported the same way:
-``<file>: <field path>: <what was expected>``.
+``<file>: <field path>: <what was expected>`` (YAML itself is read by the control lists' reader).
 """
 
 from __future__ import annotations
@@ -9,31 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from regime.errors import InputError
+from regime.lists.loader import read_yaml
 from regime.paths import DATA_DIR
+
+__all__ = ["ASSESSMENTS_DIR", "expect_mapping", "field_path", "read_yaml", "validate"]
 
 #: Where criteria, efforts, memberships and the supply-chain reading rules live.
 ASSESSMENTS_DIR = DATA_DIR / "assessments"
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file; a missing file or a syntax error names the file (and line)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", source=str(path)) from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise InputError(
-            f"not valid YAML: {exc.problem}", source=str(path), where=f"line {line}" if line else None
-        ) from None
 
 
 def field_path(location: tuple[int | str, ...]) -> str:
