@@ -2,11 +2,12 @@
 
 ``"600 GB/s"``, ``600`` (read in the canonical unit) and ``{value: 600, unit: GB/s}`` all work.
 Unknown parameter names, units that don't fit and words outside a parameter's allowed values are
-errors naming the item and the parameter.
+errors naming the item and the parameter. Conversions are cached: order books repeat themselves.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -18,98 +19,133 @@ from regime.lists.vocabulary import Parameter, ParamKind, Vocabulary, suggest
 _QUANTITY = re.compile(r"^\s*(?P<number>[-+]?(\d[\d,_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?P<unit>.*?)\s*$")
 
 
+class _Bad(Exception):
+    """A problem with one value; the caller adds where it was."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+
+
 def canonical_facts(parameters: Mapping[str, Any], vocabulary: Vocabulary, *, where: str) -> dict[str, Any]:
     """Every stated parameter converted to its canonical form (``None`` values stay unknown)."""
-    return {
-        name: _value(vocabulary.require(name, where=where), raw, where=f"{where}: {name}")
-        for name, raw in parameters.items()
-    }
+    known = vocabulary.parameters
+    facts: dict[str, Any] = {}
+    for name, raw in parameters.items():
+        param = known.get(name)
+        if param is None:
+            vocabulary.require(name, where=where)  # raises with a suggestion
+            continue
+        try:
+            facts[name] = _value(param, raw)
+        except _Bad as bad:
+            raise InputError(str(bad), where=f"{where}: {name}{bad.path}") from None
+    return facts
 
 
-def _value(param: Parameter, raw: Any, *, where: str) -> Any:
+def _value(param: Parameter, raw: Any) -> Any:
     if raw is None:
         return None
     kind = param.kind
     if kind is ParamKind.QUANTITY:
-        return quantity(raw, param, where=where)
+        return quantity_of(raw, param)
     if kind is ParamKind.FLAG:
-        if not isinstance(raw, bool):
-            raise InputError(f"expected true or false, got {raw!r}", where=where)
+        if raw is not True and raw is not False:
+            raise _Bad(f"expected true or false, got {raw!r}")
         return raw
     if kind is ParamKind.TEXT:
-        return _word(str(raw), param, where=where)
+        return _word(str(raw), param)
     if kind is ParamKind.SET:
         words = [raw] if isinstance(raw, str) else raw
         if not isinstance(words, list | tuple | set | frozenset):
-            raise InputError(f"expected a list of words, got {raw!r}", where=where)
-        return frozenset(_word(str(w), param, where=where) for w in words)
-    if not isinstance(raw, list):
-        raise InputError(f"expected a list of records with {', '.join(param.fields)}", where=where)
+            raise _Bad(f"expected a list of words, got {raw!r}")
+        return frozenset(_word(str(w), param) for w in words)
+    return _rows(param, raw)
+
+
+def _rows(group: Parameter, raw: Any) -> tuple[dict[str, Any], ...]:
+    if not isinstance(raw, list | tuple):
+        raise _Bad(f"expected a list of records with {', '.join(group.fields)}")
     rows = []
     for index, row in enumerate(raw):
         if not isinstance(row, Mapping):
-            raise InputError(f"expected a record, got {row!r}", where=f"{where}[{index}]")
-        rows.append(
-            {
-                key: _value(_field(param, key, where=f"{where}[{index}]"), value, where=f"{where}[{index}].{key}")
-                for key, value in row.items()
-                if key != "note"
-            }
-        )
+            raise _Bad(f"expected a record, got {row!r}", f"[{index}]")
+        converted = {}
+        for key, value in row.items():
+            if key == "note":
+                continue
+            field = group.fields.get(key)
+            if field is None:
+                raise _Bad(f"unknown field {key!r} of {group.name}{suggest(key, group.fields)}", f"[{index}]")
+            try:
+                converted[key] = _value(field, value)
+            except _Bad as bad:
+                raise _Bad(str(bad), f"[{index}].{key}") from None
+        rows.append(converted)
     return tuple(rows)
 
 
-def _field(group: Parameter, key: str, *, where: str) -> Parameter:
-    found = group.fields.get(key)
-    if found is None:
-        raise InputError(f"unknown field {key!r} of {group.name}{suggest(key, group.fields)}", where=where)
-    return found
-
-
-def _word(word: str, param: Parameter, *, where: str) -> str:
+def _word(word: str, param: Parameter) -> str:
     if param.values is not None and word not in param.values:
-        raise InputError(
-            f"{word!r} is not a value of {param.name}{suggest(word, sorted(param.values))}; "
-            f"expected one of {', '.join(sorted(param.values))}",
-            where=where,
+        allowed = ", ".join(sorted(param.values))
+        raise _Bad(
+            f"{word!r} is not a value of {param.name}{suggest(word, sorted(param.values))}; expected one of {allowed}"
         )
     return word
 
 
 def quantity(raw: Any, param: Parameter, *, where: str) -> float:
     """A magnitude in the parameter's canonical unit from a number, ``"600 GB/s"`` or ``{value, unit}``."""
-    if isinstance(raw, bool):
-        raise InputError(f"expected a number{_unit_hint(param)}, got {raw!r}", where=where)
-    if isinstance(raw, int | float):
+    try:
+        return quantity_of(raw, param)
+    except _Bad as bad:
+        raise InputError(str(bad), where=where) from None
+
+
+def quantity_of(raw: Any, param: Parameter) -> float:
+    """As :func:`quantity`, raising the internal error the callers locate."""
+    kind = type(raw)
+    if kind is float or kind is int:
         return float(raw)
-    if isinstance(raw, Mapping) and "value" in raw:
+    if isinstance(raw, str):
+        parsed = _split_quantity(raw)
+        if parsed is None:
+            raise _Bad(f"expected a number{_unit_hint(param)}, got {raw!r}")
+        number, unit_text = parsed
+    elif isinstance(raw, Mapping) and "value" in raw:
         number, unit_text = raw["value"], str(raw.get("unit", ""))
         if not isinstance(number, int | float) or isinstance(number, bool):
-            raise InputError(f"expected a number as value, got {number!r}", where=where)
-        return _convert(float(number), unit_text, param, where=where)
-    if isinstance(raw, str):
-        match = _QUANTITY.match(raw)
-        if match is None:
-            raise InputError(f"expected a number{_unit_hint(param)}, got {raw!r}", where=where)
-        number = float(match["number"].replace(",", "").replace("_", ""))
-        return _convert(number, match["unit"], param, where=where)
-    raise InputError(f"expected a number{_unit_hint(param)}, got {raw!r}", where=where)
-
-
-def _convert(number: float, unit_text: str, param: Parameter, *, where: str) -> float:
+            raise _Bad(f"expected a number as value, got {number!r}")
+    else:
+        raise _Bad(f"expected a number{_unit_hint(param)}, got {raw!r}")
     if not unit_text:
-        return number
+        return float(number)
+    scaled: float = _scale(unit_text, param)(float(number))
+    return scaled
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_quantity(text: str) -> tuple[float, str] | None:
+    """``"600 GB/s"`` -> (600.0, "GB/s"); None when it is not a number with an optional unit."""
+    match = _QUANTITY.match(text)
+    if match is None:
+        return None
+    return float(match["number"].replace(",", "").replace("_", "")), match["unit"]
+
+
+@functools.lru_cache(maxsize=4096)
+def _scale(unit_text: str, param: Parameter) -> Any:
+    """The conversion from a written unit to the parameter's canonical unit, checked once."""
     try:
         unit = parse_unit(unit_text)
     except InputError as exc:
-        raise InputError(str(exc), where=where) from None
+        raise _Bad(str(exc)) from None
     if not same_dimension(unit, param.unit):
-        raise InputError(
-            f"{unit_text} is {dimension_name(unit)} but {param.name} is {dimension_name(param.unit)}"
-            f"{_unit_hint(param)}",
-            where=where,
+        raise _Bad(
+            f"{unit_text} is {dimension_name(unit)} but {param.name} is {dimension_name(param.unit)}{_unit_hint(param)}"
         )
-    return convert(number, unit, param.unit)
+    target = param.unit
+    return lambda number: convert(number, unit, target)
 
 
 def _unit_hint(param: Parameter) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from regime.errors import InputError
 from regime.lists.documents import ControlKind, GeneralNoteDoc
 from regime.lists.expr import Compiled, Scope, compile_expression
+from regime.lists.expr.context import pattern_matches
 from regime.lists.expr.typed import NUM, T, TCompare, TConst, TListRef, TLogical, TMember, TParam, walk
 from regime.lists.numbering import join_ref
 from regime.lists.snapshot import ControlList, Entry, Note, Paragraph
@@ -72,6 +73,7 @@ class CompiledList:
     general_notes: Mapping[ControlKind, tuple[CNote, ...]]
     text_only: tuple[str, ...]
     _candidates: dict[tuple[ControlKind, str | None], tuple[CEntry, ...]] = field(default_factory=dict)
+    _review: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def candidates(self, kind: ControlKind, item_type: str | None) -> tuple[CEntry, ...]:
         """Entries that can describe an item of this kind and type, in evaluation order."""
@@ -84,6 +86,16 @@ class CompiledList:
                 if kind in e.kinds and (e.item_types is None or item_type is None or item_type in e.item_types)
             )
             self._candidates[key] = found
+        return found
+
+    def review_for(self, item_type: str) -> tuple[str, ...]:
+        """The text-only entries a person should read for an item of this type (cached)."""
+        found = self._review.get(item_type)
+        if found is None:
+            param = self.vocabulary.parameters.get(ITEM_TYPE)
+            groups = param.review.get(item_type, ()) if param is not None else ()
+            found = tuple(e for e in self.text_only if any(pattern_matches(e, g) for g in groups))
+            self._review[item_type] = found
         return found
 
     @functools.cached_property

@@ -95,8 +95,15 @@ def _has_offset(unit: Any) -> bool:
     return not registry().Quantity(1, unit)._is_multiplicative
 
 
+_UNIT_TEXT: dict[int, tuple[Any, str]] = {}
+
+
 def format_unit(unit: Any) -> str:
-    """A short written form of a unit (``GB/s``); empty for pure numbers."""
-    if unit == registry().dimensionless:
-        return ""
-    return f"{unit:~}".replace(" ** ", "^").replace(" / ", "/").replace(" * ", "·")
+    """A short written form of a unit (``GB/s``); empty for pure numbers. Memoised per unit object."""
+    found = _UNIT_TEXT.get(id(unit))
+    if found is not None and found[0] is unit:
+        return found[1]
+    text = "" if unit == registry().dimensionless else f"{unit:~}"
+    text = text.replace(" ** ", "^").replace(" / ", "/").replace(" * ", "·")
+    _UNIT_TEXT[id(unit)] = (unit, text)
+    return text

@@ -31,7 +31,7 @@ class ParamKind(enum.StrEnum):
     GROUP = "group"  # a list of records (e.g. processing units), each with its own fields
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Parameter:
     """One named fact: kind, canonical unit, allowed values, fields for groups.
 

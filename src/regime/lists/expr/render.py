@@ -22,8 +22,21 @@ from regime.lists.units import format_unit
 _PRECEDENCE = {"or": 1, "and": 2}
 
 
+_RENDERED: dict[tuple[int, int], tuple[T, str]] = {}
+
+
 def render(node: T, parent: int = 0) -> str:
-    """Readable text of ``node`` (``tpp >= 4800``, ``wavelength < 193 nm``)."""
+    """Readable text of ``node`` (``tpp >= 4800``, ``wavelength < 193 nm``), memoised per node."""
+    key = (id(node), parent)
+    found = _RENDERED.get(key)
+    if found is not None and found[0] is node:
+        return found[1]
+    text = _render(node, parent)
+    _RENDERED[key] = (node, text)
+    return text
+
+
+def _render(node: T, parent: int) -> str:
     if isinstance(node, TConst):
         return _constant(node)
     if isinstance(node, TParam | TKnown):
