@@ -196,6 +196,15 @@ class GeneralNoteDoc(_Doc):
     in_force: Period = InForce()
 
 
+class ExtendsDoc(_Doc):
+    """A list built on another: the base list's entries less the excluded ones, then this folder's own."""
+
+    base: str = Field(description="the id of the list this one is built on")
+    exclude_entries: list[str] = Field(default_factory=list, description="glob patterns on entry ids (3A090, ?A6??)")
+    exclude_paragraphs: list[str] = Field(default_factory=list, description="glob patterns on references (*.z, *.z.*)")
+    basis: str = Field(default="", description="why the base list stands for this one, with sources")
+
+
 class ListDoc(_Doc):
     """``list.yaml``: the list's identity, numbering, fallback class, derived parameters, general notes."""
 
@@ -209,3 +218,4 @@ class ListDoc(_Doc):
     derived: dict[str, DerivedDoc] = Field(default_factory=dict)
     general_notes: list[GeneralNoteDoc] = Field(default_factory=list)
     categories: dict[str, str] = Field(default_factory=dict)
+    extends: ExtendsDoc | None = None

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from regime.errors import InputError, NotFoundError
 from regime.lists.documents import EntryDoc, ListDoc
+from regime.lists.extension import inherited_entries, inherited_info
 from regime.lists.snapshot import ControlList, snapshot
 from regime.paths import LISTS_DIR
 
@@ -79,16 +80,23 @@ def load_docs(folder: Path) -> ListDocs:
     """Read and validate every document of a list folder (cached per folder)."""
     if not (folder / "list.yaml").is_file():
         raise NotFoundError(f"{folder} is not a control list folder (no list.yaml)")
-    info = validate(ListDoc, read_yaml(folder / "list.yaml"), folder / "list.yaml")
+    info: ListDoc = validate(ListDoc, read_yaml(folder / "list.yaml"), folder / "list.yaml")
     entries: dict[str, EntryDoc] = {}
     files: dict[str, Path] = {}
+    if info.extends is not None:
+        base = load_docs(list_folder(info.extends.base, near=folder))
+        info = inherited_info(base.info, info)
+        entries = inherited_entries(base.entries, info.extends)  # type: ignore[arg-type]
+        files = {entry_id: base.files[entry_id] for entry_id in entries}
+    own: set[str] = set()
     for path in entry_files(folder):
         doc: EntryDoc = validate(EntryDoc, read_yaml(path), path)
         if path.stem.upper() != doc.id:
             raise InputError(f"file name should be {doc.id}.yaml for entry {doc.id}", source=str(path))
-        if doc.id in entries:
+        if doc.id in own:
             raise InputError(f"entry {doc.id} also defined in {files[doc.id]}", source=str(path))
         _check_paragraphs(doc, path)
+        own.add(doc.id)
         entries[doc.id] = doc
         files[doc.id] = path
     return ListDocs(folder=folder, info=info, entries=entries, files=files)
@@ -107,12 +115,13 @@ def _snapshot(docs: ListDocs, as_of: dt.date) -> ControlList:
     return snapshot(docs.info, docs.entries, as_of)
 
 
-def list_folder(list_id: str) -> Path:
-    """The folder of a bundled list, or an error naming the lists that exist."""
-    folder = LISTS_DIR / list_id
+def list_folder(list_id: str, near: Path | None = None) -> Path:
+    """The folder of a list: a sibling of ``near`` when given, else a bundled list."""
+    lists_dir = near.parent if near is not None else LISTS_DIR
+    folder = lists_dir / list_id
     if not (folder / "list.yaml").is_file():
-        known = sorted(p.parent.name for p in LISTS_DIR.glob("*/list.yaml"))
-        raise NotFoundError(f"no control list {list_id!r}; bundled lists: {', '.join(known)}")
+        known = sorted(p.parent.name for p in lists_dir.glob("*/list.yaml"))
+        raise NotFoundError(f"no control list {list_id!r}; lists here: {', '.join(known)}")
     return folder
 
 
