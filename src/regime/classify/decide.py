@@ -109,35 +109,48 @@ class Decider:
                 decision.derived.append((name, False))
 
     def _decide_entry(self, centry: CEntry, decision: Decision) -> None:
+        """Decide one entry root by root, so a later paragraph can test an earlier one (5A002.z of 5A002.a)."""
         ctx = decision.ctx
         guard = centry.guard.evaluate(ctx.values, ctx) if centry.guard is not None else True
         if guard is False:
             return
         judge = ParagraphJudge(centry, ctx)
-        outcome = judge.decide()
-        if guard is None:
-            outcome.unknown.extend(outcome.matched)
-            outcome.matched.clear()
-        for pid in outcome.matched:
-            verdict = judge_notes(applicable_notes(centry, pid, self.clist), ctx)
-            ref = join_ref(centry.entry.id, pid)
-            if verdict.released is not None:
-                decision.released.append((centry, pid, verdict.released))
-                if verdict.released.redirect:
-                    ctx.classes.add(verdict.released.redirect)
-            elif verdict.unknown is not None:
-                ctx.pending.add(ref)
-                needed = missing(ctx, [verdict.unknown.releases])
-                decision.undecided.append(Undecided(centry, pid, needed, verdict.unknown))
-            else:
-                ctx.classes.add(ref)
-                decision.matched.append((centry, pid, verdict))
-        for pid in outcome.unknown:
-            ctx.pending.add(join_ref(centry.entry.id, pid))
-            needed = missing(ctx, [centry.guard, *criteria_around(centry, pid)])
-            decision.undecided.append(Undecided(centry, pid, needed))
-        if guard is True and not outcome.matched:
-            decision.failed.extend((centry, judge, pid) for pid in outcome.failed)
+        failed: list[str] = []
+        kept_any = False
+        for outcome in judge.decide_roots():
+            if guard is None:
+                outcome.unknown.extend(outcome.matched)
+                outcome.matched.clear()
+            kept = sum(self._keep(centry, pid, decision) for pid in outcome.matched)
+            for pid in outcome.unknown:
+                ctx.pending.add(join_ref(centry.entry.id, pid))
+                needed = missing(ctx, [centry.guard, *criteria_around(centry, pid)])
+                decision.undecided.append(Undecided(centry, pid, needed))
+            failed.extend(outcome.failed)
+            kept_any = kept_any or kept > 0
+            if kept and centry.entry.exclusive:
+                break
+        if guard is True and not kept_any:
+            decision.failed.extend((centry, judge, pid) for pid in failed)
+
+    def _keep(self, centry: CEntry, pid: str, decision: Decision) -> bool:
+        """Apply the notes to a matched paragraph: released, undecided, or kept as a class (True)."""
+        ctx = decision.ctx
+        verdict = judge_notes(applicable_notes(centry, pid, self.clist), ctx)
+        ref = join_ref(centry.entry.id, pid)
+        if verdict.released is not None:
+            decision.released.append((centry, pid, verdict.released))
+            if verdict.released.redirect:
+                ctx.classes.add(verdict.released.redirect)
+            return False
+        if verdict.unknown is not None:
+            ctx.pending.add(ref)
+            needed = missing(ctx, [verdict.unknown.releases])
+            decision.undecided.append(Undecided(centry, pid, needed, verdict.unknown))
+            return False
+        ctx.classes.add(ref)
+        decision.matched.append((centry, pid, verdict))
+        return True
 
     def exceeds(self, ctx: ItemContext, pattern: str) -> bool | None:
         """The item's facts reach ``pattern``'s performance parameters (entry guard aside), or a part does."""
@@ -150,7 +163,9 @@ class Decider:
         centry, paragraph = found
         reached = ParagraphJudge(centry, ctx).match(paragraph)
         if reached is True:
-            verdict = judge_notes(applicable_notes(centry, paragraph.paragraph.id, self.clist), ctx)
+            # A note that moves the item to another entry does not say it lacks the parameters.
+            notes = [n for n in applicable_notes(centry, paragraph.paragraph.id, self.clist) if not n.redirect]
+            verdict = judge_notes(notes, ctx)
             reached = False if verdict.released else (None if verdict.unknown else True)
         return combine3("any", [reached, direct[1]])
 
@@ -171,10 +186,7 @@ def _parts(decisions: list[Decision]) -> tuple[frozenset[str], frozenset[str]]:
 def criteria_around(centry: CEntry, pid: str) -> list[Compiled | None]:
     """The criteria of a paragraph, its sub-paragraphs and its ancestors."""
     found = [p.criterion for q, p in centry.paragraphs.items() if q == pid or q.startswith(pid + ".")]
-    parent = centry.paragraphs[pid].paragraph.parent
-    while parent:
-        found.append(centry.paragraphs[parent].criterion)
-        parent = centry.paragraphs[parent].paragraph.parent
+    found.extend(centry.paragraphs[a].criterion for a in centry.ancestors(pid))
     return found
 
 
@@ -185,17 +197,21 @@ def missing(ctx: ItemContext, criteria: list[Compiled | None]) -> list[str]:
         if criterion is None:
             continue
         names.update(n for n in criterion.names if ctx.values.get(n) is None)
-        names.update(
-            f"classification {r}"
-            for r in criterion.list_refs
-            if None in (ctx.meets(r), ctx.contains(r), ctx.for_item(r))
-        )
+        for ref in criterion.list_refs:
+            if None not in (ctx.meets(ref), ctx.contains(ref), ctx.for_item(ref)):
+                continue
+            found = ctx.clist.paragraph_index.get(ref)
+            needs = found[1].criterion if found is not None else None
+            unstated = sorted(n for n in needs.names if ctx.values.get(n) is None) if needs is not None else []
+            names.add(f"the parameters of {ref} ({', '.join(unstated)})" if unstated else f"classification {ref}")
     return sorted(names)
 
 
 def final_classes(decision: Decision, clist: CompiledList) -> list[str]:
-    """Matched paragraphs, less those a matched paragraph of the same entry subsumes, plus redirects."""
+    """Matched paragraphs and redirects, less those a matched paragraph of the same entry subsumes."""
     matched = [join_ref(centry.entry.id, pid) for centry, pid, _ in decision.matched]
+    redirects = sorted({n.redirect for _, _, n in decision.released if n.redirect and n.redirect not in matched})
+    candidates = matched + [r for r in redirects if r]
     subsumed: set[str] = set()
     for centry, pid, _ in decision.matched:
         criterion = centry.paragraphs[pid].criterion
@@ -205,8 +221,7 @@ def final_classes(decision: Decision, clist: CompiledList) -> list[str]:
         for pattern in criterion.list_refs:
             subsumed.update(
                 ref
-                for ref in matched
+                for ref in candidates
                 if ref != own and ref.split(".")[0] == centry.entry.id and pattern_matches(ref, pattern)
             )
-    redirects = {note.redirect for _, _, note in decision.released if note.redirect and note.redirect not in matched}
-    return [ref for ref in matched if ref not in subsumed] + sorted(r for r in redirects if r)
+    return [ref for ref in candidates if ref not in subsumed]

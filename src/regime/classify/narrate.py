@@ -69,12 +69,7 @@ def _match(centry: CEntry, pid: str, decision: Decision, kept: list[str]) -> Mat
         criterion=paragraph.criterion.text if paragraph.criterion else None,
         kept_by=kept,
     )
-    chain = []
-    parent = paragraph.paragraph.parent
-    while parent:
-        chain.append(parent)
-        parent = centry.paragraphs[parent].paragraph.parent
-    for gate in [*reversed(chain), pid]:
+    for gate in [*reversed(centry.ancestors(pid)), pid]:
         criterion = centry.paragraphs[gate].criterion
         if criterion is not None:
             match.evidence.extend(s.shown for s in explain(criterion.tree, ctx)[1])

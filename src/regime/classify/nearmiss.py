@@ -69,10 +69,7 @@ def near_misses_for_failure(centry: CEntry, judge: ParagraphJudge, unit: str, ma
     found: list[NearMiss] = []
     ref = join_ref(centry.entry.id, unit)
     related = [pid for pid in centry.paragraphs if pid == unit or pid.startswith(unit + ".")]
-    parent = centry.paragraphs[unit].paragraph.parent
-    while parent:
-        related.append(parent)
-        parent = centry.paragraphs[parent].paragraph.parent
+    related.extend(centry.ancestors(unit))
     for pid in related:
         paragraph = centry.paragraphs[pid]
         if not _could_be_close(paragraph, ctx, margin) or judge.own(paragraph) is not False:

@@ -8,7 +8,7 @@ A paragraph with neither is a class decided by its criterion alone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from regime.lists.compiled import CEntry, CParagraph
@@ -79,36 +79,27 @@ class ParagraphJudge:
         if own is False:
             outcome.failed.append(pid)
             return
+        if own is None:
+            # An undecided gate is reported once, unless every sub-class fails whatever the gate says.
+            below = EntryOutcome()
+            for child in p.children:
+                self.collect(self.entry.paragraphs[child], below, True)
+            (outcome.unknown if below.matched or below.unknown else outcome.failed).append(pid)
+            return
         for child in p.children:
             self.collect(self.entry.paragraphs[child], outcome, own)
 
-    def decide(self) -> EntryOutcome:
-        """Every class paragraph of the entry, decided; an exclusive entry stops at its first match."""
-        outcome = EntryOutcome()
+    def decide_roots(self) -> Iterator[EntryOutcome]:
+        """Each top-level paragraph's classes, decided in order (the caller may stop early)."""
         for root in self.entry.roots:
+            outcome = EntryOutcome()
             self.collect(self.entry.paragraphs[root], outcome)
-            if self.entry.entry.exclusive and outcome.matched:
-                break
-        return outcome
+            yield outcome
 
     def holds_with(self, forced: Mapping[str, bool], unit: str) -> bool | None:
         """Whether class paragraph ``unit`` (and its gates) would hold with some criteria forced."""
         judge = ParagraphJudge(self.entry, self.ctx, {**self.forced, **forced})
         outcome = EntryOutcome()
-        root = unit.split(".")[0]
+        root = [unit, *self.entry.ancestors(unit)][-1]
         judge.collect(self.entry.paragraphs[root], outcome)
         return unit in outcome.matched
-
-
-def class_of(entry: CEntry, paragraph_id: str) -> str:
-    """The class paragraph a (characteristic) paragraph belongs to: its nearest class ancestor or itself."""
-    chain = []
-    pid = paragraph_id
-    while pid:
-        chain.append(pid)
-        pid = entry.paragraphs[pid].paragraph.parent if pid in entry.paragraphs else ""
-    for candidate in reversed(chain):
-        p = entry.paragraphs.get(candidate)
-        if p is not None and p.paragraph.combine and p.children:
-            return candidate
-    return paragraph_id

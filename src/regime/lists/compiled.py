@@ -33,6 +33,7 @@ class CParagraph:
     criterion: Compiled | None
     children: tuple[str, ...]
     encoded: bool
+    parent: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,15 @@ class CEntry:
     kinds: frozenset[ControlKind]
     item_types: frozenset[str] | None
     depends: frozenset[str]
+
+    def ancestors(self, paragraph_id: str) -> list[str]:
+        """The paragraph's ancestors that are in force, nearest first."""
+        found = []
+        parent = self.paragraphs[paragraph_id].parent
+        while parent:
+            found.append(parent)
+            parent = self.paragraphs[parent].parent
+        return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,21 +131,26 @@ def compile_entry(entry: Entry, vocabulary: Vocabulary, source: str = "") -> CEn
         p.id: _compile(p.criterion, Scope(params, _where(source, entry.id, f"paragraph {p.id} criterion")))
         for p in entry.paragraphs
     }
+    parents = {p.id: _nearest_parent(p.id, by_id) for p in entry.paragraphs}
     children: dict[str, list[str]] = {p.id: [] for p in entry.paragraphs}
     for p in sorted(entry.paragraphs, key=lambda p: paragraph_order(p.id)):
-        if p.parent and p.parent in children:
-            children[p.parent].append(p.id)
+        if parents[p.id]:
+            children[parents[p.id]].append(p.id)
 
     @functools.cache
     def encoded(pid: str) -> bool:
         return compiled[pid] is not None or any(encoded(c) for c in children[pid])
 
     paragraphs = {
-        pid: CParagraph(by_id[pid], compiled[pid], tuple(c for c in children[pid] if encoded(c)), encoded(pid))
+        pid: CParagraph(
+            by_id[pid], compiled[pid], tuple(c for c in children[pid] if encoded(c)), encoded(pid), parents[pid]
+        )
         for pid in by_id
     }
     notes = tuple(_compile_note(n, params, source) for n in entry.notes if n.releases)
-    roots = _order_roots(entry.id, [p for pid, p in paragraphs.items() if not by_id[pid].parent and p.encoded])
+    roots = _order_roots(
+        entry.id, [p for pid, p in paragraphs.items() if not parents[pid] and p.encoded], list(paragraphs.values())
+    )
     depends = frozenset(
         ref.split(".")[0]
         for c in [guard, *compiled.values(), *(n.releases for n in notes)]
@@ -145,6 +160,14 @@ def compile_entry(entry: Entry, vocabulary: Vocabulary, source: str = "") -> CEn
     ) - {entry.id}
     kinds = frozenset({p.kind for p in entry.paragraphs if paragraphs[p.id].encoded} or {entry.kind})
     return CEntry(entry, guard, paragraphs, roots, notes, kinds, _item_types(guard.tree if guard else None), depends)
+
+
+def _nearest_parent(paragraph_id: str, known: Mapping[str, Paragraph]) -> str:
+    """The nearest ancestor in force (``z.1.a`` hangs from ``z`` when the source has no ``z.1``)."""
+    parent = known[paragraph_id].parent if paragraph_id else ""
+    while parent and parent not in known:
+        parent = parent.rsplit(".", 1)[0] if "." in parent else ""
+    return parent
 
 
 def _is_self_test(compiled: Compiled, ref: str) -> bool:
@@ -160,12 +183,19 @@ def _compile_note(note: Note, params: Mapping[str, object], source: str) -> CNot
     return CNote(note.id, note.id, note.text or "", releases, note.applies_to, note.redirect)
 
 
-def _order_roots(entry_id: str, roots: list[CParagraph]) -> tuple[str, ...]:
+def _order_roots(entry_id: str, roots: list[CParagraph], all_paragraphs: list[CParagraph]) -> tuple[str, ...]:
     """Top-level paragraphs, those testing sibling paragraphs (``meets("5A002.a")``) last."""
 
     def self_refs(p: CParagraph) -> bool:
-        crit = p.criterion
-        return crit is not None and any(ref.startswith(entry_id + ".") for ref in crit.list_refs)
+        """True when the paragraph or any paragraph below it tests a paragraph of this same entry."""
+        below = [
+            q
+            for q in all_paragraphs
+            if q.paragraph.id == p.paragraph.id or q.paragraph.id.startswith(p.paragraph.id + ".")
+        ]
+        return any(
+            q.criterion is not None and any(r.startswith(entry_id + ".") for r in q.criterion.list_refs) for q in below
+        )
 
     return tuple(p.paragraph.id for p in sorted(roots, key=lambda p: (self_refs(p), paragraph_order(p.paragraph.id))))
 
@@ -235,7 +265,13 @@ def compile_derived(
 
 
 def _order_entries(entries: Iterable[CEntry], source: str) -> tuple[CEntry, ...]:
+    """Entries in dependency order: after the entries they test, and after those redirecting into them."""
     by_id = {e.entry.id: e for e in entries}
+    redirected: dict[str, set[str]] = {}
+    for e in by_id.values():
+        for note in e.notes:
+            if note.redirect:
+                redirected.setdefault(note.redirect.split(".")[0], set()).add(e.entry.id)
     ordered: list[CEntry] = []
     state: dict[str, int] = {}
 
@@ -245,8 +281,8 @@ def _order_entries(entries: Iterable[CEntry], source: str) -> tuple[CEntry, ...]
         if state.get(entry_id) == 1:
             raise InputError(f"entries test each other's classification in a cycle through {entry_id}", where=source)
         state[entry_id] = 1
-        for dep in sorted(by_id[entry_id].depends):
-            if dep in by_id:
+        for dep in sorted(by_id[entry_id].depends | redirected.get(entry_id, set())):
+            if dep in by_id and dep != entry_id:
                 visit(dep)
         state[entry_id] = 2
         ordered.append(by_id[entry_id])
