@@ -123,6 +123,10 @@ class Decider:
                 outcome.matched.clear()
             kept = sum(self._keep(centry, pid, decision) for pid in outcome.matched)
             for pid in outcome.unknown:
+                release = judge_notes(applicable_notes(centry, pid, self.clist), ctx).released
+                if release is not None and not release.redirect:
+                    decision.released.append((centry, pid, release))  # released whether or not it matches
+                    continue
                 ctx.pending.add(join_ref(centry.entry.id, pid))
                 needed = missing(ctx, [centry.guard, *criteria_around(centry, pid)])
                 decision.undecided.append(Undecided(centry, pid, needed))
