@@ -40,7 +40,11 @@ class Denial(Base):
 
 
 class LicenceCase(Base):
-    """A licence a member considers granting: checked against denials in force, then granted or not."""
+    """A licence a member considers granting: checked against denials in force, then granted or not.
+
+    ``matches`` lists the denials in force found essentially identical when the case opened (with
+    the reasons); ``undercut`` those the grant went against, notified to all members with the reasons.
+    """
 
     __tablename__ = "licence_cases"
 
@@ -57,7 +61,8 @@ class LicenceCase(Base):
     opened_at: Mapped[dt.datetime]
     granted_on: Mapped[dt.date | None]
     grant_reasons: Mapped[str | None] = mapped_column(Text)
-    undercut_denials: Mapped[list[Any]]
+    matches: Mapped[list[dict[str, Any]]]
+    undercut: Mapped[list[dict[str, Any]]]
 
     member: Mapped[Member] = relationship()
     consultations: Mapped[list[Consultation]] = relationship(order_by="Consultation.id")
