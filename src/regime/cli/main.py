@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import typer
 
-from regime.cli import assess_cmd, classify_cmd, countries_cmd, demo_cmd
+from regime.cli import (
+    assess_cmd,
+    audit_cmd,
+    classify_cmd,
+    consultation_cmd,
+    countries_cmd,
+    db_cmd,
+    demo_cmd,
+    denial_cmd,
+    governance_cmd,
+    membership_cmd,
+    regime_cmd,
+    report_cmd,
+    serve_cmd,
+    user_cmd,
+)
 
 app = typer.Typer(
     name="regime",
@@ -24,6 +39,16 @@ app.command("demo")(demo_cmd.demo)
 app.command("assess")(assess_cmd.assess)
 app.command("coverage")(assess_cmd.coverage)
 app.add_typer(countries_cmd.app, name="country")
+app.command("serve")(serve_cmd.serve)
+app.command("report")(report_cmd.report)
+app.add_typer(db_cmd.app, name="db")
+app.add_typer(regime_cmd.app, name="regime")
+app.add_typer(user_cmd.app, name="user")
+app.add_typer(governance_cmd.app, name="proposal")
+app.add_typer(membership_cmd.app, name="membership")
+app.add_typer(denial_cmd.app, name="denial")
+app.add_typer(consultation_cmd.app, name="consultation")
+app.add_typer(audit_cmd.app, name="audit")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,10 @@ from regime.governance.loader import REGIMES_DIR, bundled_definitions
 from regime.governance.states import state_name
 from regime.store import Actor, Store
 from regime.store.audit import canonical
+from regime.store.migrate import upgrade
 from regime.store.models import Member, Regime
+
+STARTUP = Actor("operator:startup")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,16 @@ def load_definition(store: Store, actor: Actor, definition: RegimeDefinition) ->
             {"definition_sha256": digest, "added_members": added, "kept_members": kept},
         )
     return LoadReport(definition.id, status, added, kept, warnings)
+
+
+def open_regime_store(url: str, *, migrate: bool, load: bool, folder: Path = REGIMES_DIR) -> Store:
+    """A store on ``url``: migrated to the newest schema and loaded with the definitions in ``folder``, as asked."""
+    store = Store(url)
+    if migrate:
+        upgrade(store)
+    if load:
+        load_bundled(store, STARTUP, folder)
+    return store
 
 
 def load_bundled(store: Store, actor: Actor, folder: Path = REGIMES_DIR) -> list[LoadReport]:

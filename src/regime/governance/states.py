@@ -30,8 +30,8 @@ def state_code(value: str) -> str:
         country = pycountry.countries.lookup(text)
     except LookupError:
         raise NotAStateError(
-            f"{value!r} is not a nation-state: members, chairs and applicants must be states "
-            "named by ISO 3166-1 code or name (private parties cannot be members)"
+            f"{value!r} is not a nation-state: expected an ISO 3166-1 code or name such as 'NL' or "
+            "'Netherlands' (private parties cannot be members)"
         ) from None
     code = str(country.alpha_2)
     if code in DEPENDENT_TERRITORIES:

@@ -1,0 +1,23 @@
+"""``regime report``: the periodic aggregate report a member owes, generated from what it recorded."""
+
+from __future__ import annotations
+
+import typer
+
+from regime.cli.db_cmd import DbUrl, RegimeOption, TokenOption, caller, emit, service_store
+from regime.cli.errors import exits_cleanly
+from regime.exchange import reports
+
+
+@exits_cleanly
+def report(
+    period: str | None = typer.Option(None, "--period", help="e.g. 2024-H1 (default: the last complete period)"),
+    member: str | None = typer.Option(None, "--member", help="another member, or 'all' (secretariat)"),
+    token: TokenOption = None,
+    regime: RegimeOption = None,
+    db: DbUrl = None,
+) -> None:
+    """Your member's report for a period."""
+    store = service_store(db)
+    who, regime_id = caller(store, token, regime)
+    emit(reports.report(store, who, regime_id, period, member))
