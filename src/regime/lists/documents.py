@@ -80,6 +80,12 @@ class ControlDoc(_Doc):
     reason: str
     applies_to: str = Field(description="the source's words, e.g. 'RS applies to 3A090.a'")
     paragraphs: list[str] = Field(default_factory=list, description="paragraph ids; empty = entire entry")
+    except_paragraphs: list[str] = Field(
+        default_factory=list, description="paragraph ids left out ('entire entry, except 0A606.b and .y')"
+    )
+    paragraphs_unparsed: bool = Field(
+        default=False, description="applies_to names paragraphs or conditions no parser read whole: read it"
+    )
     scope: str = Field(description="the country-chart column or the prose destination scope")
 
 

@@ -64,12 +64,17 @@ class Note(_Frozen):
 
 
 class Control(_Frozen):
-    """A licence requirement line in force: reason, paragraphs (empty = entire entry), scope."""
+    """A licence requirement line in force: reason, paragraphs (empty = entire entry, less ``except_paragraphs``), scope.
+
+    ``paragraphs_unparsed`` marks a line whose paragraphs or conditions only its ``applies_to`` text states.
+    """
 
     reason: str
     applies_to: str
     paragraphs: tuple[str, ...]
     scope: str
+    except_paragraphs: tuple[str, ...] = ()
+    paragraphs_unparsed: bool = False
 
 
 class Entry(_Frozen):
@@ -170,7 +175,14 @@ def entry_at(doc: EntryDoc, as_of: dt.date) -> Entry | None:
         applies_if=doc.applies_if.at(as_of),
         reasons=_reasons(doc.reasons.at(as_of)),
         controls=tuple(
-            Control(reason=c.reason, applies_to=c.applies_to, paragraphs=tuple(c.paragraphs), scope=c.scope)
+            Control(
+                reason=c.reason,
+                applies_to=c.applies_to,
+                paragraphs=tuple(c.paragraphs),
+                scope=c.scope,
+                except_paragraphs=tuple(c.except_paragraphs),
+                paragraphs_unparsed=c.paragraphs_unparsed,
+            )
             for c in controls
         ),
         licence_exceptions=dict(doc.licence_exceptions.at(as_of) or {}),
