@@ -23,6 +23,7 @@ from regime.lists.snapshot import ControlList, snapshot
 from regime.paths import LISTS_DIR
 
 CASES_SUFFIX = ".cases.yaml"
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: same result, ~9x faster
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,7 +47,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
