@@ -14,6 +14,7 @@ from regime.cli import (
     demo_cmd,
     denial_cmd,
     governance_cmd,
+    headroom_cmd,
     membership_cmd,
     regime_cmd,
     report_cmd,
@@ -38,6 +39,7 @@ app.command("classify")(classify_cmd.classify_command)
 app.command("demo")(demo_cmd.demo)
 app.command("assess")(assess_cmd.assess)
 app.command("coverage")(assess_cmd.coverage)
+app.command("headroom")(headroom_cmd.headroom_command)
 app.add_typer(countries_cmd.app, name="country")
 app.command("serve")(serve_cmd.serve)
 app.command("report")(report_cmd.report)
