@@ -1,0 +1,69 @@
+"""The EAR analysis in its order (regime-mechanics.md section 5).
+
+1. Scope: published information and fundamental research are not subject; a release to a
+   foreign person is a deemed export to their country; foreign-made items above de minimis only.
+2. Classification: the classes from the list compiled for the transaction's date (or given).
+3. GP1: every reason for control of every class crossed with the destination.
+4. GP4-GP10: denial orders and the Entity List, Part 744 end uses, Part 746 embargoes.
+5. Licence exceptions, against the product-based requirements only.
+The result is a ``Work`` record; ``outcome.conclude`` turns it into the determination.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from regime.determine.classes import item_of
+from regime.determine.jurisdiction import Jurisdiction
+from regime.determine.memo import Memo
+from regime.determine.parties import PartyIndex
+from regime.determine.reading import classes_on, describe_classes
+from regime.determine.transaction import Transaction
+from regime.determine.us.chart import product_requirements
+from regime.determine.us.embargo import embargoes
+from regime.determine.us.end_use import end_uses
+from regime.determine.us.end_user import country_of, end_users
+from regime.determine.us.exceptions import try_exceptions
+from regime.determine.us.subject import de_minimis, deemed_destination, published
+from regime.determine.work import Work
+from regime.model.item import Item
+
+DESTINATION = "Destination"
+
+
+def decide_ear(
+    tx: Transaction, jur: Jurisdiction, index: PartyIndex, catalogue: Mapping[str, Item], memo: Memo
+) -> Work:
+    """Everything the EAR says about ``tx`` (its value aside, which ``conclude`` applies)."""
+    rules = jur.ear
+    work = Work(jur.id, jur.name, tx.label, tx.date, None)
+    clist = jur.list_at(jur.lists[0], tx.date)
+    cls = classes_on(tx, clist, catalogue, memo, jur.id)
+    work.classes = list(cls.classes)
+    work.basis += [clist.snapshot.version, rules.head.chart, index.version]
+    item = item_of(tx, catalogue)
+    facts = item.parameters if item is not None else {}
+    if published(work, tx, cls, facts):
+        return work
+    destination = tx.destination
+    if tx.kind in ("deemed_export", "deemed_reexport"):
+        destination = deemed_destination(work, tx, cls)
+        if destination is None:
+            return work
+    if destination is None:
+        work.open(DESTINATION, "15 C.F.R. § 738.4", "the country of ultimate destination")
+        return work
+    country = memo.get("country", destination, lambda: country_of(rules, destination, "transaction: destination"))
+    work.destination = country
+    origin = item.origin if item is not None and item.origin else None
+    if de_minimis(work, rules, tx, cls, origin, country.alpha2):
+        return work
+    describe_classes(work, cls)
+    if not cls.classes and not cls.undecided and not cls.fallback:
+        work.open("Classification", cls.version, "the item or its classification")
+    product_requirements(work, rules, clist, cls, country, memo)
+    end_users(work, rules, tx, cls, index, memo)
+    end_uses(work, rules, tx, cls, country)
+    embargoes(work, rules, cls, country)
+    try_exceptions(work, rules, clist, cls, tx, country.alpha2)
+    return work

@@ -1,0 +1,112 @@
+"""A CCL entry's licence-requirement lines, parsed, and whether one reaches a class.
+
+Lines come from the list snapshot (dated: the requirement in force on the transaction's date);
+an ECCN the list does not hold yet falls back to the eCFR compilation (``ccl.json``), and the
+trace says so. Each line's reason and paragraphs are read by the country package's control
+parser, its destinations by the scope parser. A line reaches a class when the class lies within
+one of its paragraphs; lines for software and technology name what it is *for*, and reach it
+when one of those classes does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from regime.countries import us_control_lines
+from regime.countries.control import Control, Parse, parse_control
+from regime.countries.destinations import Destinations
+from regime.countries.scope import Scope
+from regime.lists.compiled import CompiledList
+from regime.lists.numbering import parse_ref
+
+Answer = tuple[bool | None, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One reason for control of one ECCN and where it reaches."""
+
+    eccn: str
+    reason: str
+    applies_to: str
+    scope: Scope
+    entire: bool
+    own: tuple[str, ...]
+    subject: tuple[str, ...]
+    excepted: tuple[str, ...]
+    conditions: tuple[str, ...]
+    source: str
+
+    @property
+    def label(self) -> str:
+        """``RS applies to 3A090.a``."""
+        return self.applies_to
+
+
+def entry_lines(clist: CompiledList, eccn: str, destinations: Destinations) -> tuple[tuple[Line, ...], str]:
+    """The lines of ``eccn`` and where they came from (the list version, or the eCFR compilation)."""
+    entry = clist.snapshot.entries.get(eccn)
+    if entry is not None:
+        found = []
+        for control in entry.controls:
+            paragraphs = tuple(f"{eccn}.{p}" if p else eccn for p in control.paragraphs)
+            parsed = parse_control(control.applies_to, eccn, control.scope)
+            scope = destinations.scope(control.scope, control.reason)
+            found.append(_line(eccn, control.reason, control.applies_to, parsed, scope, paragraphs, "list"))
+        return tuple(found), clist.snapshot.version
+    compiled = us_control_lines().get(eccn)
+    if compiled is None:
+        return (), "no entry"
+    lines = tuple(
+        _line(eccn, cl.control.reason or "?", cl.control.raw, cl.control, cl.scope, (), "ccl.json") for cl in compiled
+    )
+    return lines, "the eCFR compilation of 2026-07-23 (ccl.json); the entry is not in the list yet"
+
+
+def _line(
+    eccn: str, reason: str, text: str, parsed: Control, scope: Scope, paragraphs: tuple[str, ...], source: str
+) -> Line:
+    refs = paragraphs or parsed.paragraphs
+    own = tuple(r for r in refs if r == eccn or r.startswith(eccn + "."))
+    subject = tuple(r for r in refs if r not in own)
+    entire = parsed.entire_entry and not paragraphs
+    conditions = parsed.conditions if parsed.status is Parse.PARTIAL else ()
+    if parsed.status is Parse.NONE:
+        conditions = (text,)
+    return Line(eccn, reason, text, scope, entire, own, subject, parsed.except_paragraphs, conditions, source)
+
+
+def within(ref: str, pattern: str) -> bool:
+    """``3A090.a.1`` lies within ``3A090.a`` and within ``3A090``."""
+    return ref == pattern or ref.startswith(pattern + ".")
+
+
+def reaches(line: Line, ref: str, for_classes: tuple[str, ...] | None) -> Answer:
+    """Whether ``line`` reaches the class ``ref``: True, False, or None with what is missing."""
+    if any(within(ref, x) for x in line.excepted):
+        return False, f"{ref} is excepted from the line"
+    if line.entire:
+        return True, "the line applies to the entire entry"
+    if line.own:
+        if any(within(ref, p) for p in line.own):
+            return True, f"{ref} lies within {', '.join(p for p in line.own if within(ref, p))}"
+        below = [p for p in line.own if within(p, ref) and p != ref]
+        if below:
+            return (
+                None,
+                f"classification of the item to paragraph level ({ref} given; the line names {', '.join(below)})",
+            )
+        return False, f"the line names {', '.join(line.own)}"
+    if line.subject:
+        if for_classes is None:
+            return None, f"what the {_kind(ref)} is for (the line reaches {_kind(ref)} for {', '.join(line.subject)})"
+        hit = [f for f in for_classes if any(within(f, s) or within(s, f) for s in line.subject)]
+        if hit:
+            return True, f"it is for {', '.join(hit)}, within {', '.join(line.subject)}"
+        return False, f"it is for {', '.join(for_classes) or 'no listed item'}, not {', '.join(line.subject)}"
+    return None, f"a reading of the line's text ({line.applies_to!r})"
+
+
+def _kind(ref: str) -> str:
+    group = parse_ref(ref).group if ref[:1].isdigit() else "A"
+    return {"D": "software", "E": "technology"}.get(group, "item")

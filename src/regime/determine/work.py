@@ -1,0 +1,70 @@
+"""The working record of one determination: steps, requirements, exception trials, open questions.
+
+Rule modules append to it in the order of the analysis; ``outcome.conclude`` reads it into a
+``Determination``. Steps that do not depend on the transaction's value are shared between
+determinations through the memo, so appending is cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from regime.countries.iso import Country
+from regime.determine.result import Effect, ExceptionTrial, Outcome, Requirement, ReviewPolicy, Step
+
+
+def make_step(rule: str, citation: str, finding: str, effect: Effect = "info") -> Step:
+    """A trace step, built without re-validation (the engine writes well-formed ones)."""
+    return Step.model_construct(rule=rule, citation=citation, finding=finding, effect=effect)
+
+
+def outcome_for(policy: ReviewPolicy | None) -> Outcome:
+    """A licence requirement reads as a presumption of denial when its policy is that strict."""
+    return Outcome.PRESUMPTION_OF_DENIAL if policy is not None and policy.rank >= 2 else Outcome.LICENCE_REQUIRED
+
+
+@dataclass(slots=True)
+class Work:
+    """Everything found so far about one transaction under one member's rules."""
+
+    member: str
+    member_name: str
+    label: str
+    date: dt.date
+    destination: Country | None
+    trace: list[Step] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    trials: list[ExceptionTrial] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)
+    classes: list[str] = field(default_factory=list)
+    cleared_by: str | None = None
+    no_exceptions: list[str] = field(default_factory=list)
+
+    def step(self, rule: str, citation: str, finding: str, effect: Effect = "info") -> None:
+        """Append a step."""
+        self.trace.append(make_step(rule, citation, finding, effect))
+
+    def open(self, rule: str, citation: str, missing: str) -> None:
+        """Record a fact the answer needs and does not have."""
+        if missing not in self.missing:
+            self.missing.append(missing)
+        self.trace.append(make_step(rule, citation, f"needs: {missing}", "open"))
+
+    def require(self, requirement: Requirement, finding: str) -> None:
+        """Record a licence requirement (once per id) with the step that found it."""
+        effect: Effect = "prohibits" if requirement.outcome is Outcome.PROHIBITED else "requires"
+        self.trace.append(make_step(requirement.rule, requirement.citation, finding, effect))
+        if all(r.id != requirement.id for r in self.requirements):
+            self.requirements.append(requirement)
+
+    def clear(self, basis: str, finding: str, rule: str, citation: str) -> None:
+        """Record that nothing further applies: the transaction is outside the member's controls."""
+        self.cleared_by = basis
+        self.trace.append(make_step(rule, citation, finding, "clear"))
+
+    @property
+    def where(self) -> str:
+        """The destination's name, or a placeholder."""
+        return self.destination.name if self.destination else "the destination"
