@@ -26,7 +26,7 @@ from regime.exchange.views import CaseView, ConsultationView
 from regime.governance.access import Principal, Role, require_member, require_role
 from regime.governance.ballots import ballot_for, open_ballot
 from regime.governance.errors import AccessDeniedError, StateConflictError
-from regime.governance.records import definition_of, regime_of, row
+from regime.governance.records import definition_for, row
 from regime.governance.views import ballot_view
 from regime.governance.workdays import add_working_days
 from regime.store import Store
@@ -61,7 +61,7 @@ def visible_case(session: Session, who: Principal, regime_id: str, case_id: int)
 
 def view(session: Session, case: LicenceCase, today: dt.date) -> CaseView:
     """The case with its consultations and ballot, as of ``today``."""
-    rules = definition_of(regime_of(session, case.regime_id)).information_exchange.consultation
+    rules = definition_for(session, case.regime_id).information_exchange.consultation
     ballot = ballot_for(session, "export_case", case.id)
     return case_view(case, rules, ballot_view(ballot) if ballot else None, today)
 
@@ -72,7 +72,7 @@ def open_case(
     """A licensing officer checks a licence it considers granting; consultations open where required."""
     member_id = require_role(who, regime_id, Role.LICENSING_OFFICER)
     with store.change(who.actor) as change:
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         check_list(definition, data.list_id)
         in_force = select(Denial).where(
             Denial.regime_id == regime_id,
@@ -130,7 +130,7 @@ def listing(store: Store, who: Principal, regime_id: str) -> list[ConsultationVi
     member_id = require_member(who, regime_id)
     today = store.now().date()
     with store.read() as session:
-        rules = definition_of(regime_of(session, regime_id)).information_exchange.consultation
+        rules = definition_for(session, regime_id).information_exchange.consultation
         query = (
             select(Consultation)
             .join(LicenceCase)
@@ -162,7 +162,7 @@ def answer(store: Store, who: Principal, regime_id: str, consultation_id: int, d
     """The denying member answers before the deadline."""
     with store.change(who.actor) as change:
         consultation = _own_consultation(change.session, who, regime_id, consultation_id)
-        rules = definition_of(regime_of(change.session, regime_id)).information_exchange.consultation
+        rules = definition_for(change.session, regime_id).information_exchange.consultation
         status, outcome = consultation_state(consultation, rules, change.today)
         if status != "open":
             raise StateConflictError(
@@ -181,7 +181,7 @@ def extend(
     """The denying member extends its window once, up to the regime's maximum working days."""
     with store.change(who.actor) as change:
         consultation = _own_consultation(change.session, who, regime_id, consultation_id)
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         rules = definition.information_exchange.consultation
         if consultation_state(consultation, rules, change.today)[0] != "open" or consultation.extended:
             raise StateConflictError(f"consultation {consultation_id} can no longer be extended")

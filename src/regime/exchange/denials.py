@@ -19,7 +19,7 @@ from regime.exchange.views import DenialView
 from regime.governance.access import Principal, Role, require_member, require_role
 from regime.governance.definition import RegimeDefinition
 from regime.governance.errors import AccessDeniedError, StateConflictError
-from regime.governance.records import definition_of, regime_of, row
+from regime.governance.records import definition_for, row
 from regime.governance.workdays import add_years
 from regime.store import Change, Store
 from regime.store.models import Denial
@@ -52,7 +52,7 @@ def notify(store: Store, who: Principal, regime_id: str, data: DenialInput) -> D
     """A licensing officer notifies its member's denial to the other members."""
     member_id = require_role(who, regime_id, Role.LICENSING_OFFICER)
     with store.change(who.actor) as change:
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         check_list(definition, data.list_id)
         if data.denied_on > change.today:
             raise InputError(f"the denial date {data.denied_on} is in the future", where="denied_on")
@@ -120,7 +120,7 @@ def review(store: Store, who: Principal, regime_id: str, denial_id: int, data: D
     """The denying member reviews its denial: maintained for another validity period, or revoked today."""
     with store.change(who.actor) as change:
         denial = _own_denial(change, who, regime_id, denial_id)
-        validity = definition_of(regime_of(change.session, regime_id)).information_exchange.denial_validity_years
+        validity = definition_for(change.session, regime_id).information_exchange.denial_validity_years
         denial.reviewed_on, denial.review_note = change.today, data.note
         if data.maintain:
             denial.expires_on, denial.renewals = add_years(change.today, validity), denial.renewals + 1

@@ -22,7 +22,7 @@ from regime.governance.access import Principal, Role, require_member, require_ro
 from regime.governance.ballots import ballot_for, close_ballot, require_closer
 from regime.governance.definition import RegimeDefinition
 from regime.governance.errors import AccessDeniedError, StateConflictError
-from regime.governance.records import definition_of, regime_of, row
+from regime.governance.records import definition_for, row
 from regime.store import Change, Store
 from regime.store.models import LicenceCase
 
@@ -79,7 +79,7 @@ def grant(store: Store, who: Principal, regime_id: str, case_id: int, data: Gran
             raise AccessDeniedError(f"licence case {case_id} is {case.member.country}'s to grant, not {who.country}'s")
         if case.status != "open":
             raise StateConflictError(f"licence case {case_id} is {case.status}")
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         _check_veto(change, case, definition)
         undercut = _undercut(change, case, definition)
         if undercut and not data.reasons.strip():
@@ -102,7 +102,7 @@ def grant(store: Store, who: Principal, regime_id: str, case_id: int, data: Gran
 def decide_export_case(store: Store, who: Principal, regime_id: str, case_id: int) -> CaseView:
     """Close the ballot on an export case (COCOM): any member's no is a veto."""
     with store.change(who.actor) as change:
-        require_closer(who, regime_id, definition_of(regime_of(change.session, regime_id)))
+        require_closer(who, regime_id, definition_for(change.session, regime_id))
         case = row(change.session, LicenceCase, case_id, "licence case", regime_id)
         ballot = ballot_for(change.session, "export_case", case.id)
         if ballot is None:

@@ -18,7 +18,7 @@ from regime.errors import InputError
 from regime.exchange.views import MemberReport
 from regime.governance.access import Principal, Role, require_member
 from regime.governance.errors import AccessDeniedError
-from regime.governance.records import definition_of, member_of, regime_of
+from regime.governance.records import definition_for, member_of
 from regime.store import Store
 from regime.store.models import Consultation, Denial, LicenceCase
 
@@ -59,7 +59,7 @@ def report(
     if wanted != who.country and Role.SECRETARIAT not in who.roles:
         raise AccessDeniedError(f"{who.describe()} reads its own member's report only; the secretariat reads others'")
     with store.read() as session:
-        months = definition_of(regime_of(session, regime_id)).information_exchange.report_period_months
+        months = definition_for(session, regime_id).information_exchange.report_period_months
         if period is None:
             period = period_label(_previous_period_day(store.now().date(), months), months)
         start, end = period_bounds(period, months)

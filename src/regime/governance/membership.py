@@ -15,7 +15,7 @@ from regime.errors import InputError
 from regime.governance.access import Principal, Role, require_member, require_role
 from regime.governance.ballots import ballot_for, close_ballot, open_ballot, require_closer
 from regime.governance.errors import StateConflictError
-from regime.governance.records import definition_of, regime_of, row
+from regime.governance.records import definition_for, row
 from regime.governance.states import NotAStateError, state_code, state_name
 from regime.governance.views import ApplicationView, application_view
 from regime.store import Store
@@ -43,7 +43,7 @@ def apply(store: Store, who: Principal, regime_id: str, data: ApplicationInput) 
     except NotAStateError as error:
         raise InputError(str(error), where="country") from None
     with store.change(who.actor) as change:
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         member = select(Member.id).where(Member.regime_id == regime_id, Member.country == country)
         if change.session.scalar(member) is not None:
             raise StateConflictError(f"{country} is already a member of {regime_id}")
@@ -70,7 +70,7 @@ def apply(store: Store, who: Principal, regime_id: str, data: ApplicationInput) 
 def decide(store: Store, who: Principal, regime_id: str, application_id: int) -> ApplicationView:
     """Close the ballot: an admitted state becomes a member from today; otherwise the application is refused."""
     with store.change(who.actor) as change:
-        require_closer(who, regime_id, definition_of(regime_of(change.session, regime_id)))
+        require_closer(who, regime_id, definition_for(change.session, regime_id))
         application = row(change.session, Application, application_id, "application", regime_id)
         ballot = ballot_for(change.session, "admission", application.id)
         if application.status != "pending" or ballot is None:

@@ -19,7 +19,7 @@ from regime.governance.access import Principal, Role, require_member, require_ro
 from regime.governance.ballots import ballot_for, close_ballot, require_closer
 from regime.governance.errors import StateConflictError
 from regime.governance.listdiff import ListChanges, ListDiff, diff
-from regime.governance.records import definition_of, regime_of
+from regime.governance.records import definition_for
 from regime.governance.releases import entries_in_force, publish_release
 from regime.governance.views import ProposalView, proposal_view
 from regime.store import Store
@@ -66,7 +66,7 @@ def draft(store: Store, who: Principal, regime_id: str, data: ProposalInput) -> 
     """A list expert drafts a white paper for its member."""
     member_id = require_role(who, regime_id, Role.LIST_EXPERT)
     with store.change(who.actor) as change:
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         if definition.list_def(data.list_id) is None:
             known = ", ".join(item.id for item in definition.lists)
             raise InputError(f"{regime_id} keeps no list {data.list_id!r} (lists: {known})", where="list_id")
@@ -139,7 +139,7 @@ def listing(store: Store, who: Principal, regime_id: str, status: str | None = N
 def decide(store: Store, who: Principal, regime_id: str, proposal_id: int) -> ProposalView:
     """The plenary decides under the regime's rule: adopted proposals become a dated list release."""
     with store.change(who.actor) as change:
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         require_closer(who, regime_id, definition)
         proposal = visible_proposal(change.session, who, regime_id, proposal_id)
         ballot = ballot_for(change.session, "list_amendment", proposal.id)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from regime.errors import NotFoundError
 from regime.governance.chairs import chair_warnings
 from regime.governance.listdiff import Document
-from regime.governance.records import definition_of, regime_of
+from regime.governance.records import definition_for, definition_of, regime_of
 from regime.governance.releases import entries_in_force
 from regime.governance.views import RegimeView, ReleaseView, member_view, release_view
 from regime.store import Store
@@ -71,7 +71,7 @@ def release(store: Store, regime_id: str, list_id: str, number: int) -> ReleaseV
 def entries(store: Store, regime_id: str, list_id: str, on: dt.date | None = None) -> dict[str, Document]:
     """The entries of a list as published releases leave it on ``on`` (today's state when ``None``)."""
     with store.read() as session:
-        definition = definition_of(regime_of(session, regime_id))
+        definition = definition_for(session, regime_id)
         if definition.list_def(list_id) is None:
             raise NotFoundError(f"{regime_id} keeps no list {list_id!r}")
         return entries_in_force(session, regime_id, list_id, on)

@@ -36,6 +36,15 @@ def definition_of(regime: Regime) -> RegimeDefinition:
     return parsed
 
 
+def definition_for(session: Session, regime_id: str) -> RegimeDefinition:
+    """The regime's current definition, read by digest so the stored JSON is loaded only when new."""
+    digest = session.scalar(select(Regime.definition_sha256).where(Regime.id == regime_id))
+    if digest is None:
+        regime_of(session, regime_id)  # raises NotFoundError naming the regimes
+    cached = _DEFINITIONS.get(digest or "")
+    return cached if cached is not None else definition_of(regime_of(session, regime_id))
+
+
 def member_of(session: Session, regime_id: str, country: str) -> Member:
     """The member of ``regime_id`` for ``country`` (code or name), or NotFoundError."""
     try:

@@ -16,7 +16,7 @@ from regime.governance.ballots import open_ballot
 from regime.governance.errors import StateConflictError
 from regime.governance.listdiff import ListChanges
 from regime.governance.proposals import view, visible_proposal
-from regime.governance.records import definition_of, regime_of
+from regime.governance.records import definition_for
 from regime.governance.views import ProposalView
 from regime.store import Store
 from regime.store.models import Amendment
@@ -79,7 +79,7 @@ def table_amendment(
 def review(store: Store, who: Principal, regime_id: str, proposal_id: int, data: ReviewInput) -> ProposalView:
     """The working group decides each amendment and sends the amended proposal to the plenary."""
     with store.change(who.actor) as change:
-        definition = definition_of(regime_of(change.session, regime_id))
+        definition = definition_for(change.session, regime_id)
         proposal = visible_proposal(change.session, who, regime_id, proposal_id)
         list_def = definition.list_def(proposal.list_id)
         group = next((g for g in definition.working_groups if list_def and g.id == list_def.working_group), None)

@@ -6,9 +6,11 @@ together or not at all. A change that records nothing in the audit log is a prog
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -58,6 +60,9 @@ class Store:
         self.url = normalise_url(url)
         self.read_engine, self.write_engine = make_engines(self.url)
         self.clock = clock
+        # SQLite has one writer at a time: writers of this process queue here, in order, instead of
+        # polling the file lock with the busy handler's growing sleeps (other processes still do).
+        self._writers: AbstractContextManager[object] = threading.Lock() if self.is_sqlite else contextlib.nullcontext()
 
     @property
     def is_sqlite(self) -> bool:
@@ -77,7 +82,7 @@ class Store:
     @contextmanager
     def change(self, actor: Actor) -> Iterator[Change]:
         """One transaction: commits the work and its audit rows together, or rolls everything back."""
-        with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+        with self._writers, Session(self.write_engine, expire_on_commit=False) as session, session.begin():
             change = Change(session, actor, self.now())
             yield change
             change.finish()

@@ -41,7 +41,7 @@ class Ballot(Base):
     blocked_by: Mapped[list[dict[str, Any]]]
     explanation: Mapped[str | None] = mapped_column(Text)
 
-    votes: Mapped[list[Vote]] = relationship(order_by="Vote.id")
+    votes: Mapped[list[Vote]] = relationship(order_by="Vote.id", lazy="selectin")
 
 
 class Vote(Base):
@@ -58,4 +58,4 @@ class Vote(Base):
     cast_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     cast_at: Mapped[dt.datetime]
 
-    member: Mapped[Member] = relationship()
+    member: Mapped[Member] = relationship(lazy="joined")

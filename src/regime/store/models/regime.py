@@ -54,7 +54,7 @@ class User(Base):
     roles: Mapped[list[str]]
     created_at: Mapped[dt.datetime]
 
-    member: Mapped[Member | None] = relationship()
+    member: Mapped[Member | None] = relationship(lazy="joined")
 
 
 class Token(Base):
