@@ -15,6 +15,7 @@ from regime.cli import (
     denial_cmd,
     governance_cmd,
     headroom_cmd,
+    list_cmd,
     membership_cmd,
     regime_cmd,
     report_cmd,
@@ -41,6 +42,7 @@ app.command("assess")(assess_cmd.assess)
 app.command("coverage")(assess_cmd.coverage)
 app.command("headroom")(headroom_cmd.headroom_command)
 app.add_typer(countries_cmd.app, name="country")
+app.add_typer(list_cmd.app, name="list")
 app.command("serve")(serve_cmd.serve)
 app.command("report")(report_cmd.report)
 app.add_typer(db_cmd.app, name="db")
