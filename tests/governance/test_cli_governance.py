@@ -38,10 +38,10 @@ def test_a_white_paper_from_the_command_line(tmp_path: Path) -> None:
     token = added.output.strip()
     assert token.startswith("rgm_")
     (tmp_path / "paper.yaml").write_text(PAPER)
-    drafted = runner.invoke(governance_cmd.app, ["draft", str(tmp_path / "paper.yaml"), "--token", token, "--db", db])
+    drafted = runner.invoke(governance_cmd.app, ["--token", token, "--db", db, "draft", str(tmp_path / "paper.yaml")])
     assert drafted.exit_code == 0, drafted.output
     assert json.loads(drafted.output)["status"] == "draft"
-    refused = runner.invoke(governance_cmd.app, ["vote", "1", "no", "--token", token, "--db", db])
+    refused = runner.invoke(governance_cmd.app, ["--token", token, "--db", db, "vote", "1", "no"])
     assert refused.exit_code == 2
     assert "must give its reason" in refused.output
     verified = runner.invoke(audit_cmd.app, ["verify", "--db", db])
@@ -53,8 +53,8 @@ def test_bad_input_names_the_file_and_field(tmp_path: Path) -> None:
     args = ["add", "de", "--role", "licensing_officer", "--regime", "wassenaar", "--member", "DE", "--db", db]
     token = runner.invoke(user_cmd.app, args).output.strip()
     (tmp_path / "denial.yaml").write_text(DENIAL)
-    result = runner.invoke(denial_cmd.app, ["notify", str(tmp_path / "denial.yaml"), "--token", token, "--db", db])
+    result = runner.invoke(denial_cmd.app, ["--token", token, "--db", db, "notify", str(tmp_path / "denial.yaml")])
     assert result.exit_code == 2
     assert "denial.yaml: destination: 'ACME Holdings' is not a nation-state" in " ".join(result.output.split())
-    unknown = runner.invoke(denial_cmd.app, ["list", "--token", "rgm_nothing", "--db", db])
+    unknown = runner.invoke(denial_cmd.app, ["--token", "rgm_nothing", "--db", db, "list"])
     assert (unknown.exit_code, "unknown or revoked token" in unknown.output) == (2, True)

@@ -9,6 +9,7 @@ on the way, as ``regime serve`` does. They act as the user whose token is given 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -48,13 +49,35 @@ def service_store(db: str | None) -> Store:
     return open_regime_store(url, migrate=embedded, load=embedded)
 
 
-def caller(store: Store, token: str | None, regime: str | None) -> tuple[Principal, str]:
-    """The user the token stands for, and the regime the command is about."""
-    who = authenticate(store, token)
-    regime_id = regime or who.regime_id
+@dataclass(frozen=True)
+class ServiceOptions:
+    """The options every service command group takes before its command: token, regime, database."""
+
+    token: str | None
+    regime: str | None
+    db: str | None
+
+
+def service_options(
+    ctx: typer.Context, token: TokenOption = None, regime: RegimeOption = None, db: DbUrl = None
+) -> None:
+    """Act as the user of --token (or REGIME_TOKEN), in --regime, on --db (or REGIME_DB_URL)."""
+    ctx.obj = ServiceOptions(token, regime, db)
+
+
+def acting(ctx: typer.Context) -> tuple[Store, Principal, str]:
+    """The store, the user the token stands for, and the regime the command is about."""
+    return acting_as(ctx.find_object(ServiceOptions) or ServiceOptions(None, None, None))
+
+
+def acting_as(options: ServiceOptions) -> tuple[Store, Principal, str]:
+    """Like ``acting``, from the options themselves."""
+    store = service_store(options.db)
+    who = authenticate(store, options.token)
+    regime_id = options.regime or who.regime_id
     if regime_id is None:
         raise InputError("name the regime with --regime", where="--regime")
-    return who, regime_id
+    return store, who, regime_id
 
 
 def read_input(path: Path, model: type[ModelT]) -> ModelT:

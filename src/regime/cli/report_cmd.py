@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from regime.cli.db_cmd import DbUrl, RegimeOption, TokenOption, caller, emit, service_store
+from regime.cli.db_cmd import DbUrl, RegimeOption, ServiceOptions, TokenOption, acting_as, emit
 from regime.cli.errors import exits_cleanly
 from regime.exchange import reports
 
@@ -18,6 +18,5 @@ def report(
     db: DbUrl = None,
 ) -> None:
     """Your member's report for a period."""
-    store = service_store(db)
-    who, regime_id = caller(store, token, regime)
+    store, who, regime_id = acting_as(ServiceOptions(token, regime, db))
     emit(reports.report(store, who, regime_id, period, member))
