@@ -101,6 +101,12 @@ def _part(console: Console, label: str, part: PartChange) -> None:
 
 
 def _values(console: Console, name: str, values: Values, indent: str) -> None:
+    before, after = values.before, values.after
+    if isinstance(before, dict) and isinstance(after, dict):
+        for key in [*before, *(k for k in after if k not in before)]:
+            if before.get(key) != after.get(key):
+                _values(console, f"{name} {key}", Values(before=before.get(key), after=after.get(key)), indent)
+        return
     if values.before not in (None, [], {}, ""):
         console.print(Text.assemble(indent, (f"- {name}: ", "red"), str(values.before)))
     if values.after not in (None, [], {}, ""):

@@ -3,11 +3,14 @@
 The document is text only: heading, reasons, licence-requirement lines, licence exceptions,
 related controls, the paragraph tree with its notes, and where it came from. Values are plain
 (not dated): the source is the eCFR of one issue date, named in ``source``. Paragraph kinds are
-left to the entry default (D is software, E technology, the rest commodities).
+left to the entry default (D is software, E technology, the rest commodities). Where the source
+ran a whole entry into its heading (0D606, 2B351, 3E001), the heading is cut before "License
+Requirements" and the rest is kept, verbatim, as an entry note.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +24,7 @@ from regime.lists.importers.source import SourceEntry, SourceFile
 from regime.lists.importers.tree import Tree
 
 CITATION = "15 C.F.R. Part 774, Supplement No. 1"
+_RUN_ON = re.compile(r"\s*\.?\s*(?=License Requirements Reason for Control:)")
 
 
 @dataclass
@@ -42,7 +46,8 @@ def import_entry(entry: SourceEntry, source: SourceFile, destinations: Destinati
     counts["controls"] = len(controls)
     counts["controls_unparsed"] = sum(1 for c in controls if c.get("paragraphs_unparsed"))
     counts["controls_with_paragraphs"] = sum(1 for c in controls if c.get("paragraphs") or c.get("except_paragraphs"))
-    doc: dict[str, Any] = {"id": entry.eccn, "heading": " ".join(entry.heading.split()), "encoding": "text-only"}
+    heading, run_on = _split_heading(entry.heading)
+    doc: dict[str, Any] = {"id": entry.eccn, "heading": heading, "encoding": "text-only"}
     if entry.reason_for_control:
         doc["reasons"] = entry.reason_for_control
     if controls:
@@ -63,9 +68,21 @@ def import_entry(entry: SourceEntry, source: SourceFile, destinations: Destinati
         doc["paragraphs"] = [_paragraph(p.id, p.text, p.notes) for p in tree.paragraphs]
         if notes:
             doc["notes"] = notes
+    if run_on:
+        counts["headings_run_on"] += 1
+        doc.setdefault("notes", []).append({"id": f"{entry.eccn} source run-on", "text": run_on})
     doc["source"] = _source(entry, source)
     EntryDoc.model_validate(doc)
     return Imported(entry.eccn, entry.category, doc, tree, counts)
+
+
+def _split_heading(raw: str) -> tuple[str, str]:
+    """The heading, and the rest of the entry when the source ran the whole entry into its heading."""
+    text = " ".join(raw.split())
+    found = _RUN_ON.search(text)
+    if found is None:
+        return text, ""
+    return text[: found.start()].rstrip(" ."), text[found.end() :].strip()
 
 
 def _paragraph(pid: str, text: str, notes: list[str]) -> dict[str, Any]:
