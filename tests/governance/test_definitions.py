@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 from regime.errors import InputError
+from regime.governance.calendar import upcoming
 from regime.governance.chairs import chair_warnings
 from regime.governance.decision_rules import RuleKind
 from regime.governance.loader import REGIMES_DIR, bundled_definitions, parse_definition, read_definition
@@ -104,3 +106,11 @@ def test_the_file_name_must_match_the_id(tmp_path: Path) -> None:
     path.write_text((REGIMES_DIR / "wassenaar.yaml").read_text())
     with pytest.raises(InputError, match="must match the file name"):
         read_definition(path)
+
+
+def test_the_meeting_calendar_follows_the_definition() -> None:
+    regimes = {d.id: d for d in bundled_definitions()}
+    sessions = upcoming(regimes["wassenaar"], dt.date(2024, 3, 4))
+    assert (sessions[0].month, sessions[0].body, sessions[0].chair) == (dt.date(2024, 3, 1), "Experts Group", "DE")
+    assert [s.month for s in sessions if s.body == "plenary"] == [dt.date(2024, 12, 1)]
+    assert upcoming(regimes["cocom"], dt.date(2024, 3, 4)) == []

@@ -7,11 +7,12 @@ import datetime as dt
 from sqlalchemy import select
 
 from regime.errors import NotFoundError
+from regime.governance.calendar import upcoming
 from regime.governance.chairs import chair_warnings
 from regime.governance.listdiff import Document
 from regime.governance.records import definition_for, definition_of, regime_of
 from regime.governance.releases import entries_in_force
-from regime.governance.views import RegimeView, ReleaseView, member_view, release_view
+from regime.governance.views import MeetingView, RegimeView, ReleaseView, member_view, release_view
 from regime.store import Store
 from regime.store.models import ListRelease, Regime
 
@@ -19,16 +20,16 @@ from regime.store.models import ListRelease, Regime
 def regimes(store: Store) -> list[RegimeView]:
     """Every regime in the store."""
     with store.read() as session:
-        return [_regime_view(r) for r in session.scalars(select(Regime).order_by(Regime.id))]
+        return [_regime_view(r, store.now().date()) for r in session.scalars(select(Regime).order_by(Regime.id))]
 
 
 def regime(store: Store, regime_id: str) -> RegimeView:
     """One regime."""
     with store.read() as session:
-        return _regime_view(regime_of(session, regime_id))
+        return _regime_view(regime_of(session, regime_id), store.now().date())
 
 
-def _regime_view(row: Regime) -> RegimeView:
+def _regime_view(row: Regime, today: dt.date) -> RegimeView:
     definition = definition_of(row)
     return RegimeView(
         id=row.id,
@@ -41,6 +42,9 @@ def _regime_view(row: Regime) -> RegimeView:
         chairs=definition.chairs(),
         definition=row.definition,
         warnings=chair_warnings(definition),
+        upcoming_meetings=[
+            MeetingView(month=f"{s.month:%Y-%m}", body=s.body, chair=s.chair) for s in upcoming(definition, today)
+        ],
     )
 
 

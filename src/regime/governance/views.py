@@ -20,6 +20,14 @@ class MemberView(BaseModel):
     founder: bool
 
 
+class MeetingView(BaseModel):
+    """A session of the plenary or a working group, by month."""
+
+    month: str
+    body: str
+    chair: str | None
+
+
 class RegimeView(BaseModel):
     """A regime as the public may see it: its definition, current members and chair warnings."""
 
@@ -33,6 +41,7 @@ class RegimeView(BaseModel):
     chairs: dict[str, str]
     definition: dict[str, Any]
     warnings: list[str]
+    upcoming_meetings: list[MeetingView]
 
 
 class ReleaseView(BaseModel):
