@@ -1,7 +1,7 @@
 """List releases: an adopted proposal becomes a new dated, numbered release of the list, with its diff.
 
 ``publish_release`` is the one call that turns an adopted proposal into a release. It is written
-to be wired to ``regime.lists`` (the control-list model) later. What it needs from there:
+to be wired to ``regime.lists`` (the control-list model). What it needs from there:
 
 1. the entries of list ``list_id`` in force on a date, as documents in the entry YAML schema
    (the base a proposal's diff is computed against, and that its removals must exist in);
@@ -10,8 +10,13 @@ to be wired to ``regime.lists`` (the control-list model) later. What it needs fr
 3. a way to record the changed documents as dated values from ``effective`` (never rewriting
    what the list said before that date).
 
-Until then the base is the fold of the releases stored here (``entries_in_force``), the diff is
-this package's entry-level diff, and documents are checked only for an ``id``.
+``regime.lists.reform`` now has the shape for 2 and 3: a proposal's ``changes`` plus its effective
+date is a reform (``reform_from_yaml({"name", "effective", "entries", "remove"})`` validates each
+document as an ``EntryDoc``; ``apply_reform(load_docs(list_folder(list_id)), reform)`` applies it
+from the date). The regime definitions' list ids must then name list folders (only ``mtcr-annex``
+does today). Until that wiring, the base is the fold of the releases stored here
+(``entries_in_force``), the diff is ``regime.governance.listdiff``, and documents are checked
+only for an ``id``.
 """
 
 from __future__ import annotations
