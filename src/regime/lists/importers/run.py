@@ -10,17 +10,20 @@ Running twice changes nothing.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from regime.countries import Destinations, us_destinations
-from regime.lists.documents import Encoding, EntryDoc
+from regime.lists.documents import EntryDoc
 from regime.lists.importers.ccl import Imported, import_entry
 from regime.lists.importers.drift import Drift, drift
 from regime.lists.importers.source import read_source
 from regime.lists.importers.writer import dump_document, is_generated
 from regime.lists.loader import entry_files, read_yaml, validate
+
+_ENCODED = re.compile(r"^encoding:\s*['\"]?(?:checkable|partial)\b", re.MULTILINE)
 
 
 @dataclass
@@ -41,10 +44,7 @@ class ImportReport:
 def is_curated(path: Path) -> bool:
     """True when ``path`` is a hand-written entry file the importer must leave alone."""
     text = path.read_text(encoding="utf-8")
-    if not is_generated(text):
-        return True
-    raw = read_yaml(path)
-    return isinstance(raw, dict) and raw.get("encoding") in (Encoding.CHECKABLE.value, Encoding.PARTIAL.value)
+    return not is_generated(text) or _ENCODED.search(text) is not None
 
 
 def import_ccl(
