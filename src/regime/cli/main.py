@@ -13,6 +13,7 @@ from regime.cli import (
     db_cmd,
     demo_cmd,
     denial_cmd,
+    determine_cmd,
     governance_cmd,
     headroom_cmd,
     list_cmd,
@@ -37,6 +38,7 @@ def main() -> None:
 
 
 app.command("classify")(classify_cmd.classify_command)
+app.command("determine")(determine_cmd.determine_command)
 app.command("demo")(demo_cmd.demo)
 app.command("assess")(assess_cmd.assess)
 app.command("coverage")(assess_cmd.coverage)

@@ -28,8 +28,10 @@ def with_value(trial: ExceptionTrial, value: float | None) -> ExceptionTrial:
 
 
 def _lifting(trials: list[ExceptionTrial], reqs: list[Requirement]) -> ExceptionTrial | None:
+    """The available exception lifting every requirement of one paragraph (the one asking least)."""
     ids = {r.id for r in reqs}
-    return next((t for t in trials if t.available and ids <= set(t.overcomes)), None)
+    found = [t for t in trials if t.available and ids <= set(t.overcomes)]
+    return min(found, key=lambda t: (t.value_limit is not None, len(t.conditions))) if found else None
 
 
 def conclude(work: Work, value: float | None) -> Determination:

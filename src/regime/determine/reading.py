@@ -7,6 +7,7 @@ item) however many order lines carry the item.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from regime.determine.classes import ItemClasses, classify_item, given_classes, item_of
 from regime.determine.memo import Memo
@@ -24,19 +25,31 @@ def classes_on(
     """What ``clist`` (as of the transaction's date) says the item is."""
     version = clist.snapshot.version
     given = tx.given_classes(clist.snapshot.id, member)
-    if given is not None:
-        return memo.get("given", (version, given, tx.for_classes), lambda: given_classes(given, clist, tx.for_classes))
     item = item_of(tx, catalogue)
+    if given is not None and item is None:
+        return memo.get("given", (version, given, tx.for_classes), lambda: given_classes(given, clist, tx.for_classes))
     if item is None:
         return ItemClasses(clist.snapshot.id, version, ())
     found = item
     key = (version, item.id or item.model_dump_json())
-    return memo.get("classes", key, lambda: classify_item(found, clist, catalogue))
+    engine = memo.get("classes", key, lambda: classify_item(found, clist, catalogue))
+    if given is None:
+        return engine
+    return memo.get("merged", (key, given), lambda: merge(engine, given_classes(given, clist, tx.for_classes)))
+
+
+def merge(engine: ItemClasses, person: ItemClasses) -> ItemClasses:
+    """The engine's classes plus a person's reading of the text-only entries (which it replaces)."""
+    classes = tuple(dict.fromkeys(engine.classes + person.classes))
+    fallback = person.fallback if not classes and not engine.undecided else None
+    return replace(engine, classes=classes, fallback=fallback, to_review=(), given=True)
 
 
 def describe_classes(work: Work, cls: ItemClasses) -> None:
     """The classification step of the trace."""
-    how = "as given on the transaction (not checked against the item)" if cls.given else "by the classification engine"
+    how = "by the classification engine"
+    if cls.given:
+        how = "as given on the transaction" + (" with the engine's classes" if cls.released or cls.undecided else "")
     if cls.classes:
         found = ", ".join(cls.classes)
     elif cls.undecided:

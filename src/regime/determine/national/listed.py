@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from regime.countries.iso import Country
 from regime.determine.classes import ItemClasses, unread
@@ -22,11 +23,13 @@ from regime.determine.national.docs import ListRule
 from regime.determine.national.rules import ListedRuleSet
 from regime.determine.places import Region
 from regime.determine.reading import classes_on, describe_classes
-from regime.determine.result import Outcome, Requirement
+from regime.determine.result import Outcome, Requirement, ReviewPolicy
 from regime.determine.transaction import Transaction
-from regime.determine.us.end_use import letters, names_item
+from regime.determine.us.end_use import cites, letters, names_item
+from regime.determine.us.lines import within
 from regime.determine.work import Work, outcome_for
 from regime.lists.numbering import parse_ref
+from regime.lists.snapshot import Entry
 from regime.model.item import Item
 
 SCOPE = "Scope"
@@ -95,22 +98,17 @@ def _reading(
         return found
     entries = clist.snapshot.entries
     kept = tuple(c for c in found.classes if _listed(c, entries))
-    return (
-        found if kept == found.classes else ItemClasses(found.list_id, found.version, kept, given=True, kind=found.kind)
-    )
+    return found if kept == found.classes else replace(found, classes=kept)
 
 
-def _listed(ref: str, entries: Mapping[str, object]) -> bool:
+def _listed(ref: str, entries: Mapping[str, Entry]) -> bool:
+    """Whether a given class names an entry (and paragraph, where the entry lists them) of the list."""
     parsed = parse_ref(ref)
     entry = entries.get(parsed.entry)
     if entry is None:
         return False
-    paragraphs = getattr(entry, "paragraphs", ())
-    return (
-        not parsed.paragraph
-        or not paragraphs
-        or any(ref.startswith(p.ref) or p.ref.startswith(ref) for p in paragraphs if p.id)
-    )
+    refs = [p.ref for p in entry.paragraphs if p.id]
+    return not parsed.paragraph or not refs or any(within(ref, r) or within(r, ref) for r in refs)
 
 
 def _destination(
@@ -163,6 +161,7 @@ def _prohibitions(work: Work, rules: ListedRuleSet, country: Country, listed: bo
             basis="embargo",
             text=doc.text,
             outcome=Outcome.PROHIBITED,
+            policy=ReviewPolicy(level="denial", text="Prohibited: no licence can be granted.", citation=doc.citation),
         )
         work.require(requirement, f"{country.name}: {doc.text}")
 
@@ -181,7 +180,7 @@ def _catch_all(
         if not doc.in_force.covers(work.date):
             continue
         known = declared & set(doc.end_uses)
-        told = [n for n in notices if any(n.rule.startswith(i) or i.startswith(n.rule) for i in doc.informed)]
+        told = [n for n in notices if cites(n.rule, doc.informed)]
         if not known and not told:
             continue
         trigger = (

@@ -16,7 +16,7 @@ from regime.countries.scope import ScopeKind
 from regime.determine.classes import ItemClasses, unread
 from regime.determine.memo import Memo
 from regime.determine.result import Requirement
-from regime.determine.us.lines import Line, entry_lines, reaches
+from regime.determine.us.lines import Line, conditions_for, entry_lines, reaches
 from regime.determine.us.policy import product_policy
 from regime.determine.us.rules import EarRuleSet
 from regime.determine.work import Work, outcome_for
@@ -118,7 +118,7 @@ def _cross(
         if reach is None:
             work.open(GP1, cite, f"{why} ({line.label}: {how})")
             continue
-        conditions = line.conditions + line.scope.conditions
+        conditions = conditions_for(line, ref, cls.for_classes) + line.scope.conditions
         if conditions:
             work.open(GP1, cite, f"whether {ref} meets the line's condition: {'; '.join(conditions)} ({how})")
             continue

@@ -30,9 +30,10 @@ def names_item(letter: Informed, cls: ItemClasses) -> bool:
     return not letter.items or any(matches(ref, p) for ref in refs for p in letter.items)
 
 
-def _cites(letter: Informed, provisions: tuple[str, ...]) -> bool:
-    rule = letter.rule.replace("§", "").strip()
-    return any(rule.startswith(p) or p.startswith(rule) for p in provisions)
+def cites(rule: str, provisions: tuple[str, ...]) -> bool:
+    """Whether a notice under ``rule`` (``744.23(b)``) is under one of ``provisions`` (``744.23``)."""
+    text = rule.replace("§", "").strip()
+    return any(text == p or (text.startswith(p) and not text[len(p)].isalnum()) for p in provisions)
 
 
 def end_uses(work: Work, rules: EarRuleSet, tx: Transaction, cls: ItemClasses, country: Country) -> None:
@@ -45,7 +46,7 @@ def end_uses(work: Work, rules: EarRuleSet, tx: Transaction, cls: ItemClasses, c
         if not doc.in_force.covers(work.date):
             continue
         known = declared & set(doc.end_uses)
-        told = [n for n in notices if _cites(n, doc.informed)]
+        told = [n for n in notices if cites(n.rule, doc.informed)]
         used.update(id(n) for n in told)
         if not known and not told:
             continue

@@ -158,16 +158,23 @@ def _headquarters(work: Work, rules: EarRuleSet, parties: tuple[Party, ...], cls
             code = rules.groups.code(party.headquarters, f"party {party.name}: headquarters")
             if not placed.region.covers(code):
                 continue
-            requirement = Requirement(
-                id=f"headquarters {party.name}",
-                rule="RS: headquarters rule",
-                citation=doc.citation + f" [{doc.status}]",
-                basis="end_user",
-                text=doc.text.strip(),
-                outcome=outcome_for(doc.policy.policy()),
-                policy=doc.policy.policy(),
-            )
-            work.require(requirement, f"{party.name!r} is headquartered in {party.headquarters}: {doc.text.strip()}")
+            policy = doc.policy.policy()
+            for ref in (c for c in cls.classes if doc.items.reaches((c,), False)):
+                requirement = Requirement(
+                    id=f"{ref} RS (headquarters of {party.name})",
+                    rule="GP1: RS headquarters rule",
+                    citation=doc.citation + f" [{doc.status}]",
+                    basis="product",
+                    text=doc.text.strip(),
+                    outcome=outcome_for(policy),
+                    reason="RS",
+                    ref=ref,
+                    exceptions_apply=True,
+                    policy=policy,
+                )
+                work.require(
+                    requirement, f"{party.name!r} is headquartered in {party.headquarters}: {doc.text.strip()}"
+                )
 
 
 def country_of(rules: EarRuleSet, ref: str, where: str) -> Country:

@@ -10,7 +10,8 @@ when one of those classes does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from regime.countries import us_control_lines
 from regime.countries.control import Control, Parse, parse_control
@@ -52,7 +53,10 @@ def entry_lines(clist: CompiledList, eccn: str, destinations: Destinations) -> t
             paragraphs = tuple(f"{eccn}.{p}" if p else eccn for p in control.paragraphs)
             parsed = parse_control(control.applies_to, eccn, control.scope)
             scope = destinations.scope(control.scope, control.reason)
-            found.append(_line(eccn, control.reason, control.applies_to, parsed, scope, paragraphs, "list"))
+            line = _line(eccn, control.reason, control.applies_to, parsed, scope, paragraphs, "list")
+            if control.paragraphs_unparsed and not line.conditions:
+                line = replace(line, conditions=(control.applies_to,))
+            found.append(line)
         return tuple(found), clist.snapshot.version
     compiled = us_control_lines().get(eccn)
     if compiled is None:
@@ -110,3 +114,38 @@ def reaches(line: Line, ref: str, for_classes: tuple[str, ...] | None) -> Answer
 def _kind(ref: str) -> str:
     group = parse_ref(ref).group if ref[:1].isdigit() else "A"
     return {"D": "software", "E": "technology"}.get(group, "item")
+
+
+_QUALIFIER = re.compile(r"^\s*(?:\(|when\b|if\b|except\b|unless\b|that\b|which\b|being\b)", re.IGNORECASE)
+_TRAILING = re.compile(r"\b(?:except|when|if|unless|being|that|which)\b", re.IGNORECASE)
+_ANY_REF = re.compile(r"\d[A-E]\d{3}(?:\.[a-z0-9]+)*|(?<![\w.])[a-z]\.\d+(?:\.[a-z])?(?![\w])")
+
+
+def conditions_for(line: Line, ref: str, for_classes: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The line's prose conditions that bear on the paragraph that matched ``ref`` (none if it is named plainly).
+
+    A condition bears on a paragraph written with a qualifier right after it ("3A001.a.1.a when usable
+    in missiles", "3B001 (except as noted)") or when a trailing clause qualifies the whole list
+    ("..., except those being exported for civil telecommunications").
+    """
+    if not line.conditions:
+        return ()
+    if line.entire:
+        return line.conditions
+    targets = (ref, *(for_classes or ()))
+    named = [p for p in line.own + line.subject if any(within(t, p) or within(p, t) for t in targets)]
+    text = line.applies_to
+    refs = list(_ANY_REF.finditer(text))
+    if not named or not refs:
+        return line.conditions
+    if _TRAILING.search(text[refs[-1].end() :]):
+        return line.conditions
+    for pattern in named:
+        forms = [pattern, pattern.split(".", 1)[1]] if "." in pattern else [pattern]
+        ends = [m.end() for form in forms for m in re.finditer(re.escape(form) + r"(?![\w.])", text)]
+        if not ends:
+            return line.conditions
+        following = re.split(r"[,;]", text[min(ends) : min(ends) + 120], maxsplit=1)[0]
+        if _QUALIFIER.match(following):
+            return line.conditions
+    return ()
