@@ -18,6 +18,7 @@ def _chip(rng: random.Random, n: int) -> Item:
             "applicable_die_area": f"{rng.uniform(80, 900):.1f} mm^2",
             "interconnect_bandwidth": f"{rng.uniform(16, 1800):.0f} GB/s",
             "designed_for_datacenter": rng.random() < 0.5,
+            "cryptography_for_data_confidentiality": False,
         },
     )
 
@@ -31,6 +32,7 @@ def _memory(rng: random.Random, n: int) -> Item:
             "memory_bandwidth": rng.uniform(50, 1500),
             "package_area": rng.uniform(60, 400),
             "tpp": 0,
+            "cryptography_for_data_confidentiality": False,
         },
     )
 
@@ -39,7 +41,12 @@ def _server(rng: random.Random, n: int) -> Item:
     parts = [{"item": _chip(rng, n * 10 + k), "quantity": rng.choice([1, 4, 8])} for k in range(rng.randint(1, 3))]
     return Item(
         name=f"server-{n}",
-        parameters={"item_type": "computer", "adjusted_peak_performance": rng.uniform(1, 600), "tpp": 0},
+        parameters={
+            "item_type": "computer",
+            "adjusted_peak_performance": rng.uniform(1, 600),
+            "tpp": 0,
+            "cryptography_for_data_confidentiality": False,
+        },
         contains=parts,  # type: ignore[arg-type]
     )
 
@@ -53,6 +60,7 @@ def _scanner(rng: random.Random, n: int) -> Item:
             "light_source_wavelength": rng.choice([13.5, 193.0, 248.0, 365.0]),
             "numerical_aperture": rng.uniform(0.3, 1.35),
             "dedicated_chuck_overlay": rng.uniform(0.8, 6.0),
+            "cryptography_for_data_confidentiality": False,
         },
     )
 
@@ -79,7 +87,12 @@ def _crypto(rng: random.Random, n: int) -> Item:
 def _rocket(rng: random.Random, n: int) -> Item:
     return Item(
         name=f"rocket-{n}",
-        parameters={"item_type": "rocket_system", "payload": rng.uniform(1, 3000), "range": rng.uniform(10, 3000)},
+        parameters={
+            "item_type": "rocket_system",
+            "payload": rng.uniform(1, 3000),
+            "range": rng.uniform(10, 3000),
+            "cryptography_for_data_confidentiality": False,
+        },
     )
 
 

@@ -2,11 +2,51 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from regime.lists.compiled import CompiledList
-from regime.lists.expr.context import pattern_matches
+
+
+@functools.lru_cache(maxsize=65536)
+def prefixes(ref: str) -> frozenset[str]:
+    """Every pattern a reference falls under: ``3A090.a.1`` -> itself, ``3A090.a``, ``3A090`` and ``3A``."""
+    entry, _, paragraph = ref.partition(".")
+    found = {entry, entry[:-3]} if len(entry) >= 5 and entry[-3:].isdigit() else {entry}
+    parts = paragraph.split(".") if paragraph else []
+    found.update(f"{entry}." + ".".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return frozenset(found)
+
+
+class _Refs:
+    """A set of classification references, answerable by pattern in constant time."""
+
+    def __init__(self, refs: Iterable[str] = ()) -> None:
+        self.refs: set[str] = set()
+        self.covered: set[str] = set()
+        for ref in refs:
+            self.add(ref)
+
+    def add(self, ref: str) -> None:
+        self.refs.add(ref)
+        self.covered |= prefixes(ref)
+
+    def under(self, pattern: str) -> bool:
+        """Some reference falls under ``pattern``."""
+        return pattern in self.covered
+
+    def overlaps(self, pattern: str) -> bool:
+        """Some reference falls under ``pattern``, or ``pattern`` falls under some reference."""
+        return pattern in self.covered or not self.refs.isdisjoint(prefixes(pattern))
+
+
+_EMPTY = _Refs()
+
+
+def _refs(refs: frozenset[str]) -> _Refs:
+    """A read-only set of references (the shared empty one when there are none)."""
+    return _Refs(refs) if refs else _EMPTY
 
 
 class ItemContext:
@@ -28,34 +68,43 @@ class ItemContext:
     ) -> None:
         self.values = values
         self.clist = clist
-        self.classes: set[str] = set()
-        self.pending: set[str] = set()
-        self.component_classes = component_classes
-        self.component_pending = component_pending
-        self.target_classes = target_classes
-        self.target_pending = target_pending
+        self._classes = _Refs()
+        self._pending = _Refs()
+        self._components = (_refs(component_classes), _refs(component_pending))
+        self._targets = (_refs(target_classes), _refs(target_pending))
         self._exceeds_fn = exceeds_fn
         self._exceeds_memo: dict[str, bool | None] = {}
 
+    @property
+    def classes(self) -> set[str]:
+        """The classes found so far."""
+        return self._classes.refs
+
+    def add_class(self, ref: str) -> None:
+        """Record a class the item has been found to meet."""
+        self._classes.add(ref)
+
+    def add_pending(self, ref: str) -> None:
+        """Record a class that could not be decided."""
+        self._pending.add(ref)
+
     @staticmethod
-    def _answer(pattern: str, known: set[str] | frozenset[str], pending: set[str] | frozenset[str]) -> bool | None:
-        if any(pattern_matches(ref, pattern) for ref in known):
+    def _answer(pattern: str, known: _Refs, pending: _Refs) -> bool | None:
+        if known.under(pattern):
             return True
-        if any(pattern_matches(ref, pattern) or pattern_matches(pattern, ref) for ref in pending):
-            return None
-        return False
+        return None if pending.overlaps(pattern) else False
 
     def meets(self, pattern: str) -> bool | None:
         """Whether the item itself is classified under ``pattern`` (so far)."""
-        return self._answer(pattern, self.classes, self.pending)
+        return self._answer(pattern, self._classes, self._pending)
 
     def contains(self, pattern: str) -> bool | None:
         """Whether a component is classified under ``pattern``."""
-        return self._answer(pattern, self.component_classes, self.component_pending)
+        return self._answer(pattern, *self._components)
 
     def for_item(self, pattern: str) -> bool | None:
         """Whether the software or technology is for an item classified under ``pattern``."""
-        return self._answer(pattern, self.target_classes, self.target_pending)
+        return self._answer(pattern, *self._targets)
 
     def exceeds(self, pattern: str) -> bool | None:
         """Whether the item's own facts (or a component) reach the performance parameters of ``pattern``."""

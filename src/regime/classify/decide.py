@@ -31,12 +31,19 @@ class Undecided:
 
     entry: CEntry
     paragraph: str
-    missing: list[str]
+    ctx: ItemContext
     note: CNote | None = None
 
     @property
     def ref(self) -> str:
         return join_ref(self.entry.entry.id, self.paragraph)
+
+    @property
+    def missing(self) -> list[str]:
+        """The facts (and undecided references) that would decide it; computed only when asked."""
+        if self.note is not None:
+            return missing(self.ctx, [self.note.releases])
+        return missing(self.ctx, [self.entry.guard, *criteria_around(self.entry, self.paragraph)])
 
 
 @dataclass(slots=True)
@@ -127,9 +134,8 @@ class Decider:
                 if release is not None and not release.redirect:
                     decision.released.append((centry, pid, release))  # released whether or not it matches
                     continue
-                ctx.pending.add(join_ref(centry.entry.id, pid))
-                needed = missing(ctx, [centry.guard, *criteria_around(centry, pid)])
-                decision.undecided.append(Undecided(centry, pid, needed))
+                ctx.add_pending(join_ref(centry.entry.id, pid))
+                decision.undecided.append(Undecided(centry, pid, ctx))
             failed.extend(outcome.failed)
             kept_any = kept_any or kept > 0
             if kept and centry.entry.exclusive:
@@ -145,14 +151,13 @@ class Decider:
         if verdict.released is not None:
             decision.released.append((centry, pid, verdict.released))
             if verdict.released.redirect:
-                ctx.classes.add(verdict.released.redirect)
+                ctx.add_class(verdict.released.redirect)
             return False
         if verdict.unknown is not None:
-            ctx.pending.add(ref)
-            needed = missing(ctx, [verdict.unknown.releases])
-            decision.undecided.append(Undecided(centry, pid, needed, verdict.unknown))
+            ctx.add_pending(ref)
+            decision.undecided.append(Undecided(centry, pid, ctx, verdict.unknown))
             return False
-        ctx.classes.add(ref)
+        ctx.add_class(ref)
         decision.matched.append((centry, pid, verdict))
         return True
 

@@ -145,6 +145,8 @@ def _scale(unit_text: str, param: Parameter) -> Any:
             f"{unit_text} is {dimension_name(unit)} but {param.name} is {dimension_name(param.unit)}{_unit_hint(param)}"
         )
     target = param.unit
+    if unit == target:
+        return float
     return lambda number: convert(number, unit, target)
 
 

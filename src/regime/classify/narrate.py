@@ -84,12 +84,13 @@ def _match(centry: CEntry, pid: str, decision: Decision, kept: list[str]) -> Mat
 
 
 def _undecided(u: Undecided) -> Indeterminate:
-    needs = ", ".join(u.missing) if u.missing else "facts it does not state"
+    facts = u.missing
+    needs = ", ".join(facts) if facts else "facts it does not state"
     if u.note is not None:
         message = f"{u.ref} is met unless {u.note.id} releases it ({render(u.note.releases.tree)}); that needs {needs}"
     else:
         message = f"{u.ref} cannot be decided without {needs}"
-    return Indeterminate(ref=u.ref, missing=u.missing, message=message)
+    return Indeterminate(ref=u.ref, missing=facts, message=message)
 
 
 def _derived(name: str, stated: bool, clist: CompiledList, decision: Decision) -> Derived:

@@ -41,7 +41,9 @@ def _message(ref: str, step: Step, gap: float, released: bool) -> NearMiss:
     value, threshold = format_value(sides[0], step.unit), format_value(sides[1], step.unit)
     parameter = step.parameter() or step.text
     side = "below" if sides[0] < sides[1] else "above"
-    where = f"is {gap:.1%} {side} {threshold}" if gap else f"is exactly at {threshold}, on the free side of a strict test"
+    where = (
+        f"is {gap:.1%} {side} {threshold}" if gap else f"is exactly at {threshold}, on the free side of a strict test"
+    )
     if released:
         text = f"{ref} is released only narrowly: {parameter} {value} {where}"
     else:

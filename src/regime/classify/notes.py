@@ -21,7 +21,16 @@ class NoteVerdict:
 
 
 def applicable_notes(centry: CEntry, paragraph_id: str, clist: CompiledList) -> list[CNote]:
-    """Entry notes that cover the paragraph (or the whole entry), then general notes for its kind."""
+    """Entry notes that cover the paragraph (or the whole entry), then general notes for its kind (cached)."""
+    key = (centry.entry.id, paragraph_id)
+    found = clist.notes_cache.get(key)
+    if found is None:
+        found = _applicable(centry, paragraph_id, clist)
+        clist.notes_cache[key] = found
+    return found
+
+
+def _applicable(centry: CEntry, paragraph_id: str, clist: CompiledList) -> list[CNote]:
     ref = join_ref(centry.entry.id, paragraph_id)
     own = [
         note

@@ -49,12 +49,10 @@ class ParagraphJudge:
 
     def own(self, p: CParagraph) -> bool | None:
         """The paragraph's own criterion (True when it has none)."""
-        pid = p.paragraph.id
-        if pid in self.forced:
-            return self.forced[pid]
-        if p.criterion is None:
-            return True
-        return p.criterion.evaluate(self.ctx.values, self.ctx)  # type: ignore[no-any-return]
+        if self.forced and p.paragraph.id in self.forced:
+            return self.forced[p.paragraph.id]
+        evaluate = p.evaluate
+        return True if evaluate is None else evaluate(self.ctx.values, self.ctx)
 
     def match(self, p: CParagraph) -> bool | None:
         """Whether a class paragraph (with its characteristics) holds."""
@@ -64,16 +62,17 @@ class ParagraphJudge:
         children = [self.match(self.entry.paragraphs[c]) for c in p.children]
         return and3(own, combine3(p.paragraph.combine, children))
 
-    def is_class(self, p: CParagraph) -> bool:
-        """True when the paragraph is reported as a class (not a gate over sub-classes)."""
-        return bool(p.paragraph.combine) or not p.children
-
     def collect(self, p: CParagraph, outcome: EntryOutcome, gate: bool | None = True) -> None:
         """Sort the class paragraphs under ``p`` into matched, unknown and failed."""
         pid = p.paragraph.id
-        if self.is_class(p):
-            result = and3(gate, self.match(p))
-            {True: outcome.matched, None: outcome.unknown, False: outcome.failed}[result].append(pid)
+        if p.is_class:
+            result = self.match(p) if gate is True else and3(gate, self.match(p))
+            if result is True:
+                outcome.matched.append(pid)
+            elif result is None:
+                outcome.unknown.append(pid)
+            else:
+                outcome.failed.append(pid)
             return
         own = and3(gate, self.own(p))
         if own is False:

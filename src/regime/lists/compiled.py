@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from regime.errors import InputError
 from regime.lists.documents import ControlKind, GeneralNoteDoc
@@ -34,6 +35,16 @@ class CParagraph:
     children: tuple[str, ...]
     encoded: bool
     parent: str = ""
+
+    @functools.cached_property
+    def is_class(self) -> bool:
+        """True when reported as a class: it combines characteristics, or has no encoded sub-paragraphs."""
+        return bool(self.paragraph.combine) or not self.children
+
+    @functools.cached_property
+    def evaluate(self) -> Any:
+        """The criterion's evaluator, or None when the paragraph has no criterion of its own."""
+        return self.criterion.evaluate if self.criterion is not None else None
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,7 @@ class CompiledList:
     text_only: tuple[str, ...]
     _candidates: dict[tuple[ControlKind, str | None], tuple[CEntry, ...]] = field(default_factory=dict)
     _review: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    notes_cache: dict[tuple[str, str], list[CNote]] = field(default_factory=dict)
 
     def candidates(self, kind: ControlKind, item_type: str | None) -> tuple[CEntry, ...]:
         """Entries that can describe an item of this kind and type, in evaluation order."""

@@ -22,11 +22,7 @@ from regime.lists.numbering import is_paragraph_id
 def control_lines(entry: SourceEntry, destinations: Destinations) -> tuple[ControlLine, ...]:
     """The entry's lines parsed by ``regime.countries`` (a line with two reasons becomes two)."""
     raw = RawEntry.model_validate(
-        {
-            "eccn": entry.eccn,
-            "reasonForControl": entry.reason_for_control,
-            "countryChart": [line.model_dump(by_alias=True) for line in entry.country_chart],
-        }
+        {"eccn": entry.eccn, "reasonForControl": entry.reason_for_control, "countryChart": entry.country_chart}
     )
     return parse_entry(raw, destinations)
 

@@ -1,7 +1,8 @@
 """The compiled CCL source file (``data/sources/us-ear/ccl.json``) read as it is, with typed fields.
 
 Nothing is renamed or reinterpreted here: ``items`` keeps the source's flat list of
-``{paragraph, kind, depth, text}``; ``tree.py`` turns it into paragraphs and notes.
+``{paragraph, kind, depth, text}``; ``tree.py`` turns it into paragraphs and notes. Licence lines
+are read with the countries package's ``RawControlLine``, the shape its parser takes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from regime.countries.sources import RawControlLine
 from regime.errors import InputError
 
 
@@ -29,15 +31,6 @@ class SourceItem(_Source):
     text: str
 
 
-class SourceControl(_Source):
-    """One licence-requirement line: the control text and its country-chart text."""
-
-    control: str
-    country_chart: str = Field(alias="countryChart")
-    single_cell_row: bool = Field(default=False, alias="singleCellRow")
-    cell_empty: bool = Field(default=False, alias="requirementCellEmptyInSource")
-
-
 class SourceEntry(_Source):
     """One ECCN as compiled: heading, reasons, licence lines and (deep categories only) items."""
 
@@ -46,7 +39,7 @@ class SourceEntry(_Source):
     product_group: str = Field(alias="productGroup")
     heading: str
     reason_for_control: str | None = Field(alias="reasonForControl")
-    country_chart: list[SourceControl] = Field(alias="countryChart")
+    country_chart: list[RawControlLine] = Field(alias="countryChart")
     licence_exception_flags: dict[str, str] | None = Field(alias="licenceExceptionFlags")
     sta_special_conditions: str | None = Field(alias="staSpecialConditions")
     related_controls: str | None = Field(alias="relatedControls")
