@@ -17,6 +17,14 @@ from regime.lists.numbering import display_ref, join_ref
 from regime.lists.search import Hit
 from regime.lists.snapshot import Control, Entry
 
+_DRIFT = {
+    "heading": "the heading differs",
+    "changed": "the text differs",
+    "not_in_file": "in the source, not in the curated file",
+    "not_in_source": "in the curated file, not in the source",
+    "not_in_force": "the curated entry is not in force on the source's date",
+}
+
 
 def print_entry(entry: Entry, doc: EntryDoc, numbering: str, console: Console, focus: str = "") -> None:
     """An entry as in force: heading, licence requirements, paragraphs with criteria, notes, history."""
@@ -191,7 +199,7 @@ def print_import(report: ImportReport, console: Console) -> None:
         console.print(f"[yellow]unplaced[/] {eccn} {pid}: {text[:100]}")
     for drift in report.drift:
         where = f"{drift.entry}.{drift.paragraph}" if drift.paragraph else f"{drift.entry} heading"
-        console.print(f"[magenta]drift[/] {where}: {drift.kind.replace('_', ' ')}")
+        console.print(f"[magenta]drift[/] {where}: {_DRIFT[drift.kind]}")
         if drift.source_text:
             console.print(f"    [dim]source:[/] {drift.source_text}")
         if drift.file_text:
