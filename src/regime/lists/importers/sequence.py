@@ -1,8 +1,9 @@
 """Paragraph-number arithmetic: which ids may follow a paragraph, and what a range expands to.
 
 Levels alternate letters and numbers (``a``, ``a.1``, ``a.1.b``, ``a.1.b.2``). After paragraph
-``a.1.b`` the list may continue with its first child ``a.1.b.1`` or with the next sibling of it or
-of any ancestor (``a.1.c``, ``a.2``, ``b``); nothing else follows the sequence.
+``a.1.b`` the list goes on with its first child ``a.1.b.1`` or the next sibling of it or of an
+ancestor (``a.1.c``, ``a.2``, ``b``): those are its ``continuations``. ``follows`` is more lenient,
+because the source drops ids now and then: any later id hanging from ``last`` or an ancestor.
 """
 
 from __future__ import annotations

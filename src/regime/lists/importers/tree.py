@@ -5,9 +5,9 @@ some: a note's own lettered list arrives as depth-1 "items" (``a``, ``b`` ... co
 paragraphs), some paragraph ids sit only in the text ("z.1.b Commodities ..."), reserved paragraphs
 come as ranges ("through y. [Reserved]"). A line becomes paragraph ``p`` only when ``p`` follows the
 paragraph sequence (``sequence.follows``); a line continuing an open note's own list belongs to the
-note; anything else is note text. When a line could be either, both readings are played to the end
-of the entry and the one leaving fewer strays and gaps wins (``choose.py`` breaks ties). Nothing is
-dropped: a line with an id that fits neither is kept as note text and counted as a stray.
+note; anything else is note text. A line that could be either is settled by ``choose.py``, which
+plays both readings out; ``Builder.contested`` gives the preference on a tie. Nothing is dropped:
+a line with an id that fits neither is kept as note text and counted as a stray.
 """
 
 from __future__ import annotations
