@@ -95,7 +95,11 @@ def _list_dates(docs: ListDocs, today: dt.date) -> list[dt.date]:
 def _encoded(docs: ListDocs, date: dt.date) -> ControlList:
     """The snapshot on ``date`` reduced to entries with something to compile (text-only ones have nothing)."""
     snap = docs.at(date)
-    keep = {i: e for i, e in snap.entries.items() if e.applies_if or any(p.criterion for p in e.paragraphs)}
+    keep = {
+        i: e
+        for i, e in snap.entries.items()
+        if e.applies_if or any(p.criterion for p in e.paragraphs) or any(n.releases for n in e.notes)
+    }
     return snap.model_copy(update={"entries": keep})
 
 
