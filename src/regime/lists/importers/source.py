@@ -8,13 +8,12 @@ are read with the countries package's ``RawControlLine``, the shape its parser t
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from regime.countries.sources import RawControlLine
+from regime.countries.sources import RawControlLine, read
 from regime.errors import InputError
 
 
@@ -63,18 +62,7 @@ class SourceFile(_Source):
 
 def read_source(path: Path) -> SourceFile:
     """Read and validate ``ccl.json``; a missing file, bad JSON or bad field names the file and field."""
-    try:
-        raw: Any = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("file not found", source=str(path)) from None
-    except json.JSONDecodeError as err:
-        raise InputError(f"not valid JSON ({err.msg})", source=str(path), where=f"line {err.lineno}") from None
-    try:
-        data = SourceFile.model_validate(raw)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"{first['msg']} (expected the compiled CCL shape)", source=str(path), where=where) from None
+    data = read(path, SourceFile)
     if data.entry_count != len(data.entries):
         raise InputError(f"entryCount says {data.entry_count} but {len(data.entries)} entries follow", source=str(path))
     return data
