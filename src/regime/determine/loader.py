@@ -6,6 +6,8 @@ the EU (``extends: eu``); ``default_party_index()`` indexes the bundled Consolid
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import functools
 import json
 from collections.abc import Mapping
@@ -31,8 +33,11 @@ from regime.determine.us.docs import (
 )
 from regime.determine.us.rules import build_ear_rules
 from regime.errors import InputError, NotFoundError
-from regime.lists.loader import read_yaml, validate
+from regime.lists.compiled import CompiledList
+from regime.lists.dated import BEGINNING
+from regime.lists.loader import list_folder, load_docs, read_yaml, validate
 from regime.lists.registry import compiled_list
+from regime.lists.snapshot import change_dates as entry_change_dates
 from regime.paths import DATA_DIR, US_EAR_DIR
 
 JURISDICTIONS_DIR = DATA_DIR / "jurisdictions"
@@ -82,7 +87,7 @@ def load_jurisdiction(member: str, folder: Path = JURISDICTIONS_DIR) -> Jurisdic
         lists=lists,
         rules=rules,
         resolver=destinations.resolver,
-        list_at=compiled_list,
+        list_at=list_at,
         sources=head.sources,
         notes=head.notes,
     )
@@ -111,6 +116,27 @@ def _ear_rules(folder: Path) -> EarRules:
 def load_members(members: tuple[str, ...] | None = None) -> tuple[Jurisdiction, ...]:
     """Several members (every member when ``members`` is None)."""
     return tuple(load_jurisdiction(m) for m in (members or member_ids()))
+
+
+@functools.cache
+def change_dates(list_id: str) -> tuple[dt.date, ...]:
+    """Every date on which something in the list changes (entries, formulas, general notes)."""
+    docs = load_docs(list_folder(list_id))
+    dates: set[dt.date] = set()
+    for doc in docs.entries.values():
+        dates |= entry_change_dates(doc)
+    for spec in docs.info.derived.values():
+        dates.update(spec.formula.change_dates())
+    for note in docs.info.general_notes:
+        dates.update(note.in_force.change_dates())
+    return tuple(sorted(dates))
+
+
+def list_at(list_id: str, date: dt.date) -> CompiledList:
+    """The list in force on ``date``, compiled once per version (the dates between amendments share it)."""
+    dates = change_dates(list_id)
+    found = bisect.bisect_right(dates, date)
+    return compiled_list(list_id, dates[found - 1] if found else BEGINNING)
 
 
 @functools.cache

@@ -97,7 +97,10 @@ def check(
         (pl.col("_date").is_null(), "date: expected YYYY-MM-DD"),
         (pl.col("item").is_null() & pl.col("eccn").is_null(), "item or eccn: one is required"),
         (pl.col("item").is_not_null() & ~pl.col("item").is_in(list(catalogue)), "item: not a catalogue id"),
-        (pl.col("eccn").is_not_null() & ~pl.col("eccn").str.contains(ECCN_LIST), "eccn: expected classes like 3A090.a or EAR99, separated by ;"),
+        (
+            pl.col("eccn").is_not_null() & ~pl.col("eccn").str.contains(ECCN_LIST),
+            "eccn: expected classes like 3A090.a or EAR99, separated by ;",
+        ),
         (pl.col("destination").is_null() & ~pl.col("kind").str.starts_with("deemed"), "destination: required"),
         (~pl.col("kind").is_in(KINDS), f"kind: expected one of {', '.join(KINDS)}"),
         (

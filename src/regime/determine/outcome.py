@@ -58,7 +58,7 @@ def conclude(work: Work, value: float | None) -> Determination:
     else:
         outcome = Outcome.NO_LICENCE_REQUIRED
     at_least = None
-    if work.missing and outcome.rank < Outcome.LICENCE_REQUIRED.rank:
+    if work.missing and (outcome.rank < Outcome.LICENCE_REQUIRED.rank or work.could_clear):
         at_least, outcome = outcome, Outcome.INDETERMINATE
     policy = strictest(r.policy for r in standing) if standing else None
     determination = Determination.model_construct(

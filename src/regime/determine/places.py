@@ -79,9 +79,11 @@ class GroupTable:
         grouped: set[str] = set()
         for group in places.groups:
             grouped |= self.members(group, where)
+        excluded = {self.code(c, where) for c in places.except_countries}
         for group in places.except_groups:
             grouped -= self.members(group, where)
-        excluded = {self.code(c, where) for c in places.except_countries}
+            if places.worldwide:
+                excluded |= self.members(group, where)
         text = places.text or _describe(places)
         return Region(text, places.worldwide, frozenset(named | grouped), frozenset(excluded))
 

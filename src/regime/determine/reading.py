@@ -6,6 +6,7 @@ item) however many order lines carry the item.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -24,18 +25,27 @@ def classes_on(
 ) -> ItemClasses:
     """What ``clist`` (as of the transaction's date) says the item is."""
     version = clist.snapshot.version
+    label = list_label(clist, tx.date)
     given = tx.given_classes(clist.snapshot.id, member)
     item = item_of(tx, catalogue)
     if given is not None and item is None:
-        return memo.get("given", (version, given, tx.for_classes), lambda: given_classes(given, clist, tx.for_classes))
+        found = memo.get("given", (version, given, tx.for_classes), lambda: given_classes(given, clist, tx.for_classes))
+        return replace(found, version=label)
     if item is None:
-        return ItemClasses(clist.snapshot.id, version, ())
-    found = item
+        return ItemClasses(clist.snapshot.id, label, ())
+    subject = item
     key = (version, item.id or item.model_dump_json())
-    engine = memo.get("classes", key, lambda: classify_item(found, clist, catalogue))
-    if given is None:
-        return engine
-    return memo.get("merged", (key, given), lambda: merge(engine, given_classes(given, clist, tx.for_classes)))
+    engine = memo.get("classes", key, lambda: classify_item(subject, clist, catalogue))
+    if given is not None:
+        engine = memo.get("merged", (key, given), lambda: merge(engine, given_classes(given, clist, tx.for_classes)))
+    return replace(engine, version=label)
+
+
+def list_label(clist: CompiledList, date: dt.date) -> str:
+    """``us-ccl as of 2024-01-15 (text in force since 2023-11-17)``: how a decision names the list it read."""
+    since = clist.snapshot.as_of
+    tail = f" (text in force since {since.isoformat()})" if since.year > 1900 and since != date else ""
+    return f"{clist.snapshot.id} as of {date.isoformat()}{tail}"
 
 
 def merge(engine: ItemClasses, person: ItemClasses) -> ItemClasses:

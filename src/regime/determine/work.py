@@ -41,13 +41,15 @@ class Work:
     classes: list[str] = field(default_factory=list)
     cleared_by: str | None = None
     no_exceptions: list[str] = field(default_factory=list)
+    could_clear: bool = False
 
     def step(self, rule: str, citation: str, finding: str, effect: Effect = "info") -> None:
         """Append a step."""
         self.trace.append(make_step(rule, citation, finding, effect))
 
-    def open(self, rule: str, citation: str, missing: str) -> None:
-        """Record a fact the answer needs and does not have."""
+    def open(self, rule: str, citation: str, missing: str, *, clears: bool = False) -> None:
+        """Record a fact the answer needs; ``clears`` when knowing it could lift what was found (de minimis)."""
+        self.could_clear = self.could_clear or clears
         if missing not in self.missing:
             self.missing.append(missing)
         self.trace.append(make_step(rule, citation, f"needs: {missing}", "open"))

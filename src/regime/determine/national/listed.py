@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from regime.countries.iso import Country
-from regime.determine.classes import ItemClasses, unread
+from regime.determine.classes import ItemClasses, item_of, unread
 from regime.determine.jurisdiction import Jurisdiction
 from regime.determine.memo import Memo
 from regime.determine.national.authorise import authorisations
@@ -45,7 +45,7 @@ def decide_listed(tx: Transaction, jur: Jurisdiction, catalogue: Mapping[str, It
     readings = [(rule, region, _reading(tx, jur, rule.list, catalogue, memo)) for rule, region in lists]
     work.basis += [r.version for _, _, r in readings] or [f"no list of {jur.id} in force on {tx.date}"]
     work.classes = [c for _, _, r in readings for c in r.classes]
-    country = _destination(work, rules, tx, readings)
+    country = _destination(work, rules, tx, readings, item_of(tx, catalogue))
     if country is None:
         return work
     for _, _, reading in readings:
@@ -112,11 +112,20 @@ def _listed(ref: str, entries: Mapping[str, Entry]) -> bool:
 
 
 def _destination(
-    work: Work, rules: ListedRuleSet, tx: Transaction, readings: Sequence[tuple[ListRule, Region, ItemClasses]]
+    work: Work,
+    rules: ListedRuleSet,
+    tx: Transaction,
+    readings: Sequence[tuple[ListRule, Region, ItemClasses]],
+    item: Item | None,
 ) -> Country | None:
     doc = rules.doc
-    kind = next((r.kind for _, _, r in readings if r.classes or r.given), None) or _item_kind(tx)
-    if kind in ("technology", "software") and (tx.published or tx.fundamental_research) and doc.published.applies:
+    given = next((r.kind for _, _, r in readings if r.given), None)
+    kind = item.kind if item is not None else given or "commodity"
+    facts = item.parameters if item is not None else {}
+    public = (
+        tx.published or tx.fundamental_research or facts.get("public_domain") or facts.get("basic_scientific_research")
+    )
+    if kind in ("technology", "software") and public is True and doc.published.applies:
         work.clear("published or basic research", doc.published.text, SCOPE, doc.published.citation)
         return None
     destination = tx.destination
@@ -138,11 +147,6 @@ def _destination(
     country = rules.groups.resolver.resolve(rules.groups.code(destination, "transaction: destination"))
     work.destination = country
     return country
-
-
-def _item_kind(tx: Transaction) -> str:
-    item = tx.item
-    return item.kind if isinstance(item, Item) else "commodity"
 
 
 def _prohibitions(work: Work, rules: ListedRuleSet, country: Country, listed: bool, tx: Transaction) -> None:

@@ -40,7 +40,7 @@ def decide_ear(
     clist = jur.list_at(jur.lists[0], tx.date)
     cls = classes_on(tx, clist, catalogue, memo, jur.id)
     work.classes = list(cls.classes)
-    work.basis += [clist.snapshot.version, rules.head.chart, index.version]
+    work.basis += [cls.version, rules.head.chart, index.version]
     item = item_of(tx, catalogue)
     facts = item.parameters if item is not None else {}
     if published(work, tx, cls, facts):

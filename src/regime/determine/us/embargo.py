@@ -19,6 +19,9 @@ GP6 = "GP6: embargoes (Part 746)"
 
 def embargoes(work: Work, rules: EarRuleSet, cls: ItemClasses, country: Country) -> None:
     """Every Part 746 rule reaching the destination, applied to the item."""
+    row = rules.destinations.chart.lookup(country)
+    if isinstance(row, Embargoed):
+        work.step(GP6, row.source.citation, f"the Country Chart grades no row for {country.name}: {row.pointer}")
     found = False
     for placed in rules.embargoes:
         doc = placed.doc
@@ -47,7 +50,7 @@ def embargoes(work: Work, rules: EarRuleSet, cls: ItemClasses, country: Country)
             policy=policy,
         )
         work.require(requirement, f"{country.name}: {doc.text.strip()}")
-    if not found and isinstance(rules.destinations.chart.lookup(country), Embargoed):
+    if not found and isinstance(row, Embargoed):
         work.open(
             GP6,
             "15 C.F.R. Part 746",

@@ -14,7 +14,7 @@ from regime.determine.docs import matches
 from regime.determine.result import Outcome, Requirement, ReviewPolicy
 from regime.determine.transaction import Informed, Transaction
 from regime.determine.us.rules import EarRuleSet
-from regime.determine.work import Work
+from regime.determine.work import Work, outcome_for
 
 GP5 = "GP5: end-use controls (Part 744)"
 
@@ -70,7 +70,7 @@ def end_uses(work: Work, rules: EarRuleSet, tx: Transaction, cls: ItemClasses, c
             citation=doc.citation + tag,
             basis="end_use",
             text=f"{doc.title}: {trigger}",
-            outcome=doc.outcome,
+            outcome=max(doc.outcome, outcome_for(doc.policy.policy()), key=lambda o: o.rank),
             policy=doc.policy.policy(),
         )
         work.require(requirement, f"{trigger}; {doc.title} reaches {doc.items.describe()} to {placed.region.text}")

@@ -141,7 +141,10 @@ def _entity_list(work: Work, rules: EarRuleSet, doc: PartyListDoc, hit: PartyHit
         outcome=outcome_for(policy),
         policy=policy,
     )
-    work.require(requirement, f"{who}: licence required ({text}); review policy: {hit.licence_policy or 'not stated'}")
+    work.require(
+        requirement,
+        f"{who}: licence required ({text}); review policy: {hit.licence_policy or 'not stated'}; no licence exceptions (744.16(b))",
+    )
 
 
 def _headquarters(work: Work, rules: EarRuleSet, parties: tuple[Party, ...], cls: ItemClasses) -> None:

@@ -51,8 +51,8 @@ def read_flag(text: str, eccn: str) -> Flag:
     found: dict[str, list[str]] = {"only": [], "exclude": []}
     qualifiers: list[str] = []
     mode: str | None = None
-    for clause in _CLAUSES.split(_PARENS.sub("", clean)):
-        body = tidy(clause.strip(" .,"))
+    for raw in _CLAUSES.split(clean):
+        body = tidy(_PARENS.sub("", raw).strip(" .,"))
         keyword = _EXCLUDE.search(body)
         start = _ONLY.match(body)
         if keyword:
@@ -66,8 +66,9 @@ def read_flag(text: str, eccn: str) -> Flag:
             found[mode] += refs
         if start and not refs:
             qualifiers.append(body)
+        if mode == "only":
+            qualifiers += [q.strip("() ") for q in _PARENS.findall(raw) if len(q.split()) >= 3]
     qualifiers += [f"the value limit is for {m.group(1).strip()}" for m in _VALUE_FOR.finditer(clean)]
-    qualifiers += [q.strip("() ") for q in _PARENS.findall(clean) if len(q.split()) >= 3]
     only, excluded = tuple(dict.fromkeys(found["only"])), tuple(dict.fromkeys(found["exclude"]))
     return Flag(text, True, limit, only, excluded, tuple(dict.fromkeys(reasons)), tuple(qualifiers))
 

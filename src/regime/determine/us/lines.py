@@ -21,6 +21,12 @@ from regime.lists.compiled import CompiledList
 from regime.lists.numbering import parse_ref
 
 Answer = tuple[bool | None, str]
+_APPLIES = re.compile(r"^\s*\S+\s+(?:applies|apply)\s+(?:to\s+)?", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"^[“\"']?(?:software|technology)[”\"']?\s+(?:for|in|required)\b"
+    r"|^(?:items|commodities|equipment)\s+(?:controlled|specified)\s+(?:by|in)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +63,8 @@ def entry_lines(clist: CompiledList, eccn: str, destinations: Destinations) -> t
             if control.paragraphs_unparsed and not line.conditions:
                 line = replace(line, conditions=(control.applies_to,))
             found.append(line)
-        return tuple(found), clist.snapshot.version
+        since = clist.snapshot.as_of
+        return tuple(found), clist.snapshot.id + (f", text in force from {since}" if since.year > 1900 else "")
     compiled = us_control_lines().get(eccn)
     if compiled is None:
         return (), "no entry"
@@ -73,6 +80,8 @@ def _line(
     refs = paragraphs or parsed.paragraphs
     own = tuple(r for r in refs if r == eccn or r.startswith(eccn + "."))
     subject = tuple(r for r in refs if r not in own)
+    if subject and not _SUBJECT.match(_APPLIES.sub("", text, count=1)):
+        subject = ()  # references met in prose ("UAVs that meet 9A120") are not what the item is for
     entire = parsed.entire_entry and not paragraphs
     conditions = parsed.conditions if parsed.status is Parse.PARTIAL else ()
     if parsed.status is Parse.NONE:

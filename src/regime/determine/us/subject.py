@@ -102,33 +102,34 @@ def de_minimis(work: Work, rules: EarRuleSet, tx: Transaction, cls: ItemClasses,
             if origin
             else "the item's origin, or its U.S.-origin controlled content"
         )
-        work.open(DE_MINIMIS, "15 C.F.R. § 734.4", f"{what} (de minimis)")
+        work.open(DE_MINIMIS, "15 C.F.R. § 734.4", f"{what} (de minimis)", clears=True)
         return False
     if not content.foreign_made:
         work.step(SCOPE, "15 C.F.R. § 734.3(a)(2)", "a U.S.-origin item is subject to the EAR wherever it is")
         return False
+    pending = None
     for placed in rules.no_de_minimis:
         doc = placed.doc
-        if (
+        if not (
             doc.in_force.covers(work.date)
             and placed.region.covers(code)
             and doc.items.reaches(cls.classes, cls.unlisted)
         ):
-            if doc.needs_us_origin_ic and content.us_origin_ic is None:
-                work.open(
-                    DE_MINIMIS,
-                    doc.citation,
-                    f"whether the item incorporates U.S.-origin integrated circuits ({doc.text})",
-                )
-                return False
-            if not doc.needs_us_origin_ic or content.us_origin_ic:
-                work.step(DE_MINIMIS, doc.citation, f"no de minimis level: {doc.text}", "requires")
-                return False
+            continue
+        if doc.needs_us_origin_ic and content.us_origin_ic is None:
+            pending = doc
+        elif not doc.needs_us_origin_ic or content.us_origin_ic:
+            work.step(DE_MINIMIS, doc.citation, f"no de minimis level: {doc.text}", "requires")
+            return False
     share, citation = next((s, c) for region, s, c in rules.thresholds if region.covers(code))
     if content.us_controlled_share is None:
-        work.open(DE_MINIMIS, citation, "the share of U.S.-origin controlled content by value")
+        work.open(DE_MINIMIS, citation, "the share of U.S.-origin controlled content by value", clears=True)
         return False
     pct, level = f"{content.us_controlled_share:.0%}", f"{share:.0%}"
+    if content.us_controlled_share <= share and pending is not None:
+        question = f"whether the item incorporates U.S.-origin integrated circuits ({pending.text})"
+        work.open(DE_MINIMIS, pending.citation, question, clears=True)
+        return False
     if content.us_controlled_share <= share:
         work.clear(
             "de minimis",
