@@ -62,7 +62,7 @@ def given_classes(classes: tuple[str, ...], clist: CompiledList, for_classes: tu
     fallback = next((r for r in refs if r in _FALLBACKS), None)
     return ItemClasses(
         clist.snapshot.id,
-        clist.snapshot.version,
+        text_version(clist),
         listed,
         fallback=fallback,
         given=True,
@@ -88,7 +88,7 @@ def classify_item(item: Item, clist: CompiledList, catalogue: Mapping[str, Item]
     datacenter = decision.ctx.values.get("designed_for_datacenter")
     return ItemClasses(
         list_id=clist.snapshot.id,
-        version=clist.snapshot.version,
+        version=text_version(clist),
         classes=classes,
         undecided=undecided,
         released=released,
@@ -104,3 +104,9 @@ def unread(cls: ItemClasses) -> str:
     """The open question when no checkable entry describes the item but text-only entries might."""
     shown = ", ".join(cls.to_review[:12]) + (f" and {len(cls.to_review) - 12} more" if len(cls.to_review) > 12 else "")
     return f"a reading of the text-only entries of {cls.version} for this item type ({shown}), or the item's classification"
+
+
+def text_version(clist: CompiledList) -> str:
+    """``us-ccl (text in force since 2023-11-17)``: the list text a classification read, without the day asked."""
+    since = clist.snapshot.as_of
+    return clist.snapshot.id + (f" (text in force since {since.isoformat()})" if since.year > 1900 else "")

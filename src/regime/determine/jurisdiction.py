@@ -6,6 +6,7 @@ lists compiled for a transaction's date (compiled once per date, then cached by 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +35,11 @@ class Jurisdiction:
     list_at: ListProvider
     sources: tuple[Source, ...] = ()
     notes: tuple[str, ...] = ()
+    epochs: tuple[dt.date, ...] = ()
+
+    def epoch(self, date: dt.date) -> int:
+        """Which stretch of unchanged rules and lists ``date`` falls in (decisions within one agree)."""
+        return bisect.bisect_right(self.epochs, date)
 
     @property
     def ear(self) -> EarRuleSet:

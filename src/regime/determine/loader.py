@@ -18,7 +18,7 @@ from regime.countries import us_destinations
 from regime.determine.docs import JurisdictionHead
 from regime.determine.jurisdiction import Jurisdiction
 from regime.determine.national.docs import ListedJurisdictionDoc
-from regime.determine.national.rules import build_listed_rules, merge_docs
+from regime.determine.national.rules import ListedRuleSet, build_listed_rules, merge_docs
 from regime.determine.parties import ExactNameIndex, PartyIndex, build_exact_index
 from regime.determine.us.docs import (
     DeMinimisDoc,
@@ -31,7 +31,7 @@ from regime.determine.us.docs import (
     PoliciesFile,
     ScopesFile,
 )
-from regime.determine.us.rules import build_ear_rules
+from regime.determine.us.rules import EarRuleSet, build_ear_rules
 from regime.errors import InputError, NotFoundError
 from regime.lists.compiled import CompiledList
 from regime.lists.dated import BEGINNING
@@ -90,7 +90,16 @@ def load_jurisdiction(member: str, folder: Path = JURISDICTIONS_DIR) -> Jurisdic
         list_at=list_at,
         sources=head.sources,
         notes=head.notes,
+        epochs=_epochs(lists, rules),
     )
+
+
+def _epochs(lists: tuple[str, ...], rules: EarRuleSet | ListedRuleSet) -> tuple[dt.date, ...]:
+    """Every date on which one of the member's lists or rules changes."""
+    dates = {d for list_id in lists for d in change_dates(list_id)}
+    for period in rules.periods():
+        dates.update(d for d in (period.start, period.end) if d is not None)
+    return tuple(sorted(dates))
 
 
 _HEAD = ("id", "name", "authority", "engine", "extends", "sources", "notes")

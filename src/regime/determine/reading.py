@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
-from regime.determine.classes import ItemClasses, classify_item, given_classes, item_of
+from regime.determine.classes import ItemClasses, classify_item, given_classes, item_of, text_version
 from regime.determine.memo import Memo
 from regime.determine.transaction import Transaction
 from regime.determine.work import Work
@@ -25,26 +25,24 @@ def classes_on(
 ) -> ItemClasses:
     """What ``clist`` (as of the transaction's date) says the item is."""
     version = clist.snapshot.version
-    label = list_label(clist, tx.date)
     given = tx.given_classes(clist.snapshot.id, member)
     item = item_of(tx, catalogue)
     if given is not None and item is None:
-        found = memo.get("given", (version, given, tx.for_classes), lambda: given_classes(given, clist, tx.for_classes))
-        return replace(found, version=label)
+        return memo.get("given", (version, given, tx.for_classes), lambda: given_classes(given, clist, tx.for_classes))
     if item is None:
-        return ItemClasses(clist.snapshot.id, label, ())
+        return ItemClasses(clist.snapshot.id, text_version(clist), ())
     subject = item
     key = (version, item.id or item.model_dump_json())
     engine = memo.get("classes", key, lambda: classify_item(subject, clist, catalogue))
-    if given is not None:
-        engine = memo.get("merged", (key, given), lambda: merge(engine, given_classes(given, clist, tx.for_classes)))
-    return replace(engine, version=label)
+    if given is None:
+        return engine
+    return memo.get("merged", (key, given), lambda: merge(engine, given_classes(given, clist, tx.for_classes)))
 
 
 def list_label(clist: CompiledList, date: dt.date) -> str:
     """``us-ccl as of 2024-01-15 (text in force since 2023-11-17)``: how a decision names the list it read."""
     since = clist.snapshot.as_of
-    tail = f" (text in force since {since.isoformat()})" if since.year > 1900 and since != date else ""
+    tail = f" (text in force since {since.isoformat()})" if since.year > 1900 else ""
     return f"{clist.snapshot.id} as of {date.isoformat()}{tail}"
 
 

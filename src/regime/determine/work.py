@@ -8,9 +8,11 @@ determinations through the memo, so appending is cheap.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from regime.countries.iso import Country
+from regime.determine.memo import Memo
 from regime.determine.result import Effect, ExceptionTrial, Outcome, Requirement, ReviewPolicy, Step
 
 
@@ -70,3 +72,46 @@ class Work:
     def where(self) -> str:
         """The destination's name, or a placeholder."""
         return self.destination.name if self.destination else "the destination"
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """What one rule step added to a work record: shared by every transaction with the same inputs."""
+
+    trace: tuple[Step, ...]
+    requirements: tuple[Requirement, ...]
+    trials: tuple[ExceptionTrial, ...]
+    missing: tuple[str, ...]
+    no_exceptions: tuple[str, ...]
+    could_clear: bool
+
+
+def cached(work: Work, memo: Memo, table: str, key: Hashable, rule: Callable[[Work], None]) -> None:
+    """Run ``rule`` on ``work`` through the memo: ``key`` must name everything the rule reads.
+
+    The rule runs once per key on a scratch record holding the same date, destination, requirements
+    and exception bars; what it adds is remembered and appended to every later record with that key.
+    """
+
+    def make() -> Fragment:
+        scratch = Work(work.member, work.member_name, work.label, work.date, work.destination)
+        scratch.requirements = list(work.requirements)
+        scratch.no_exceptions = list(work.no_exceptions)
+        rule(scratch)
+        return Fragment(
+            trace=tuple(scratch.trace),
+            requirements=tuple(scratch.requirements[len(work.requirements) :]),
+            trials=tuple(scratch.trials),
+            missing=tuple(scratch.missing),
+            no_exceptions=tuple(scratch.no_exceptions[len(work.no_exceptions) :]),
+            could_clear=scratch.could_clear,
+        )
+
+    found = memo.get(table, key, make)
+    work.trace.extend(found.trace)
+    known = {r.id for r in work.requirements}
+    work.requirements.extend(r for r in found.requirements if r.id not in known)
+    work.trials.extend(found.trials)
+    work.missing.extend(m for m in found.missing if m not in work.missing)
+    work.no_exceptions.extend(found.no_exceptions)
+    work.could_clear = work.could_clear or found.could_clear

@@ -22,7 +22,7 @@ from regime.determine.national.authorise import authorisations
 from regime.determine.national.docs import ListRule
 from regime.determine.national.rules import ListedRuleSet
 from regime.determine.places import Region
-from regime.determine.reading import classes_on, describe_classes
+from regime.determine.reading import classes_on, describe_classes, list_label
 from regime.determine.result import Outcome, Requirement, ReviewPolicy
 from regime.determine.transaction import Transaction
 from regime.determine.us.end_use import cites, letters, names_item
@@ -43,7 +43,9 @@ def decide_listed(tx: Transaction, jur: Jurisdiction, catalogue: Mapping[str, It
     work = Work(jur.id, jur.name, tx.label, tx.date, None)
     lists = [(rule, region) for rule, region in rules.lists if rule.in_force.covers(tx.date)]
     readings = [(rule, region, _reading(tx, jur, rule.list, catalogue, memo)) for rule, region in lists]
-    work.basis += [r.version for _, _, r in readings] or [f"no list of {jur.id} in force on {tx.date}"]
+    work.basis += [list_label(jur.list_at(rule.list, tx.date), tx.date) for rule, _ in lists] or [
+        f"no list of {jur.id} in force on {tx.date}"
+    ]
     work.classes = [c for _, _, r in readings for c in r.classes]
     country = _destination(work, rules, tx, readings, item_of(tx, catalogue))
     if country is None:

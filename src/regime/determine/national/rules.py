@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from regime.countries.iso import Resolver
+from regime.determine.docs import Period
 from regime.determine.national.docs import Authorisation, CatchAll, ListedJurisdictionDoc, ListRule, Prohibition
 from regime.determine.places import GroupTable, Region
 
@@ -30,6 +31,15 @@ class ListedRuleSet:
     authorisations: tuple[tuple[Authorisation, Region], ...]
     catch_all: tuple[tuple[CatchAll, Region], ...]
     prohibitions: tuple[tuple[Prohibition, Region], ...]
+
+    def periods(self) -> list[Period]:
+        """When each dated rule is in force (for the member's epochs)."""
+        return [
+            *(doc.in_force for doc, _ in self.lists),
+            *(doc.in_force for doc, _ in self.authorisations),
+            *(doc.in_force for doc, _ in self.catch_all),
+            *(doc.in_force for doc, _ in self.prohibitions),
+        ]
 
     @property
     def list_ids(self) -> tuple[str, ...]:

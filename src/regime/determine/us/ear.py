@@ -17,7 +17,7 @@ from regime.determine.classes import item_of
 from regime.determine.jurisdiction import Jurisdiction
 from regime.determine.memo import Memo
 from regime.determine.parties import PartyIndex
-from regime.determine.reading import classes_on, describe_classes
+from regime.determine.reading import classes_on, describe_classes, list_label
 from regime.determine.transaction import Transaction
 from regime.determine.us.chart import product_requirements
 from regime.determine.us.embargo import embargoes
@@ -25,7 +25,7 @@ from regime.determine.us.end_use import end_uses
 from regime.determine.us.end_user import country_of, end_users
 from regime.determine.us.exceptions import try_exceptions
 from regime.determine.us.subject import de_minimis, deemed_destination, published
-from regime.determine.work import Work
+from regime.determine.work import Work, cached
 from regime.model.item import Item
 
 DESTINATION = "Destination"
@@ -40,7 +40,7 @@ def decide_ear(
     clist = jur.list_at(jur.lists[0], tx.date)
     cls = classes_on(tx, clist, catalogue, memo, jur.id)
     work.classes = list(cls.classes)
-    work.basis += [cls.version, rules.head.chart, index.version]
+    work.basis += [list_label(clist, tx.date), rules.head.chart, index.version]
     item = item_of(tx, catalogue)
     facts = item.parameters if item is not None else {}
     if published(work, tx, cls, facts):
@@ -58,12 +58,19 @@ def decide_ear(
     origin = item.origin if item is not None and item.origin else None
     if de_minimis(work, rules, tx, cls, origin, country.alpha2):
         return work
-    describe_classes(work, cls)
+    epoch, here = jur.epoch(tx.date), country.alpha2
+    cached(work, memo, "describe", cls, lambda w: describe_classes(w, cls))
     if not cls.classes and not cls.undecided and not cls.fallback:
         work.open("Classification", cls.version, "the item or its classification")
-    product_requirements(work, rules, clist, cls, country, memo)
-    end_users(work, rules, tx, cls, index, memo)
-    end_uses(work, rules, tx, cls, country)
-    embargoes(work, rules, cls, country)
-    try_exceptions(work, rules, clist, cls, tx, country.alpha2)
+    gp1 = (clist.snapshot.version, cls, here)
+    cached(work, memo, "gp1", gp1, lambda w: product_requirements(w, rules, clist, cls, country, memo))
+    gp4 = (epoch, cls, tx.parties, tx.foreign_person, index.version)
+    cached(work, memo, "gp4", gp4, lambda w: end_users(w, rules, tx, cls, index, memo))
+    gp5 = (epoch, cls, tx.end_uses, tx.informed, here)
+    cached(work, memo, "gp5", gp5, lambda w: end_uses(w, rules, tx, cls, country))
+    cached(work, memo, "gp6", (epoch, cls, here), lambda w: embargoes(w, rules, cls, country))
+    if any(r.exceptions_apply for r in work.requirements):
+        needs = tuple((r.id, r.reason, r.ref) for r in work.requirements if r.exceptions_apply)
+        key = (epoch, gp1, needs, tuple(work.no_exceptions), tx.kind, tx.assurances)
+        cached(work, memo, "exceptions", key, lambda w: try_exceptions(w, rules, clist, cls, tx, here))
     return work

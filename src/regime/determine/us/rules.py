@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from regime.countries.destinations import Destinations
+from regime.determine.docs import Period
 from regime.determine.places import GroupTable, Region
 from regime.determine.result import PolicyLevel
 from regime.determine.us.docs import (
@@ -57,6 +58,17 @@ class EarRuleSet:
     references: Mapping[str, tuple[Region, str]]
     policies: tuple[Placed[ProductPolicyDoc], ...]
     ccl_flags: Mapping[str, Mapping[str, str]]
+
+    def periods(self) -> list[Period]:
+        """When each dated rule is in force (for the member's epochs)."""
+        placed: list[Placed[Any]] = [
+            *self.exceptions,
+            *self.end_uses,
+            *self.headquarters,
+            *self.embargoes,
+            *self.no_de_minimis,
+        ]
+        return [p.doc.in_force for p in placed] + [r.in_force for r in self.restrictions]
 
 
 def ear_groups(destinations: Destinations) -> GroupTable:
