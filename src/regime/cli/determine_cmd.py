@@ -1,9 +1,9 @@
 """``regime determine``: does a transaction need a licence, under one member's rules or each member's?
 
-    regime determine tx.yaml                 the exporter's rules, with the trace
-    regime determine tx.yaml --all-members   side by side, undercut risks marked
-    regime determine tx.yaml --json
-    regime determine --batch orders.csv --out decisions.parquet
+regime determine tx.yaml                 the exporter's rules, with the trace
+regime determine tx.yaml --all-members   side by side, undercut risks marked
+regime determine tx.yaml --json
+regime determine --batch orders.csv --out decisions.parquet
 """
 
 from __future__ import annotations
