@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from regime.determine.engine import determine
+from regime.determine.loader import SCREENING_FILE, exact_index
 from regime.determine.parties import ExactNameIndex, NoParties, PartyHit, normalise_name
 from regime.determine.result import Outcome
 from regime.determine.transaction import Transaction
@@ -76,7 +77,8 @@ def test_a_screening_note_list_is_noted_not_required(members, catalogue) -> None
     assert any("CMIC" in s.finding or "Military-Industrial" in s.finding for s in det.trace)
 
 
-def test_exact_names_match_after_normalisation(index) -> None:  # type: ignore[no-untyped-def]
+def test_exact_names_match_after_normalisation() -> None:
+    index = exact_index(SCREENING_FILE)
     assert isinstance(index, ExactNameIndex)
     hits = index.find("huawei technologies co ltd", None)
     assert {h.list_code for h in hits} >= {"EL"}
@@ -138,3 +140,9 @@ def test_an_undecided_paragraph_is_an_open_question(decide) -> None:  # type: ig
     det = decide(item=chip, destination="Brazil", date="2024-06-01")
     assert det.outcome is Outcome.INDETERMINATE
     assert "5A002.a" in " ".join(det.missing)
+
+
+def test_the_default_index_finds_listed_parties_by_name(index) -> None:  # type: ignore[no-untyped-def]
+    hits = index.find("Huawei Technologies Co., Ltd.", "CN")
+    assert any(h.list_code == "EL" for h in hits)
+    assert index.find("Example Customer Ltd", "DE") == ()

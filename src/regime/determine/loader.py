@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import functools
 import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from regime.determine.jurisdiction import Jurisdiction
 from regime.determine.national.docs import ListedJurisdictionDoc
 from regime.determine.national.rules import ListedRuleSet, build_listed_rules, merge_docs
 from regime.determine.parties import ExactNameIndex, PartyIndex, build_exact_index
+from regime.determine.screening import screening_index
 from regime.determine.us.docs import (
     DeMinimisDoc,
     EarJurisdictionDoc,
@@ -160,7 +162,12 @@ def ccl_flags(path: Path = US_EAR_DIR / "ccl.json") -> dict[str, dict[str, str]]
 
 @functools.cache
 def default_party_index(path: Path = SCREENING_FILE) -> PartyIndex:
-    """The bundled Consolidated Screening List, indexed by exact normalised name."""
+    """The bundled Consolidated Screening List: through the screening engine when it is installed,
+    else indexed by exact normalised name (``REGIME_PARTY_MATCH=exact`` chooses the latter)."""
+    if os.environ.get("REGIME_PARTY_MATCH", "screen") != "exact" and path == SCREENING_FILE:
+        found = screening_index()
+        if found is not None:
+            return found
     return exact_index(path)
 
 
