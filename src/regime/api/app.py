@@ -17,6 +17,7 @@ from regime.api.routers import audit, consultations, denials, membership, propos
 from regime.api.settings import Settings
 from regime.governance.registry import open_regime_store
 from regime.store import Store
+from regime.web import router as web_router
 
 ROUTERS: list[APIRouter] = [
     public.router,
@@ -26,6 +27,7 @@ ROUTERS: list[APIRouter] = [
     consultations.router,
     reports.router,
     audit.router,
+    web_router,  # the pages (regime.web); kept out of the OpenAPI document
 ]
 
 

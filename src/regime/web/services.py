@@ -1,0 +1,57 @@
+"""What the pages call that is costly to build: the screening index, the party index, the members' rules.
+
+Each is built once, on first use, by the loaders that own it; a test hands in small ones instead
+(``app.state.web = Services(screen_index=..., party_index=...)``). ``warm()`` builds them in a
+background thread so the first person to screen a name does not wait for the index.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from fastapi import Request
+
+from regime.determine.jurisdiction import Jurisdiction
+from regime.determine.loader import default_party_index, load_members
+from regime.determine.parties import PartyIndex
+from regime.model.catalogue import load_catalogue
+from regime.model.item import Item
+
+if TYPE_CHECKING:
+    from regime.screen.index import ScreeningIndex
+
+
+def _default_screen_index() -> ScreeningIndex:
+    from regime.screen.loaders import default_index
+
+    return default_index()
+
+
+@dataclass
+class Services:
+    """Providers of the indexes and rules the pages use (built lazily, once)."""
+
+    screen_index: Callable[[], ScreeningIndex] = _default_screen_index
+    party_index: Callable[[], PartyIndex] = default_party_index
+    members: Callable[[], tuple[Jurisdiction, ...]] = load_members
+    catalogue: Callable[[], Mapping[str, Item]] = load_catalogue
+    _warming: threading.Thread | None = field(default=None, repr=False)
+
+    def warm(self) -> None:
+        """Build every provider's value in a background thread (once)."""
+        if self._warming is None:
+            providers: list[Callable[[], Any]] = [self.catalogue, self.members, self.party_index, self.screen_index]
+            self._warming = threading.Thread(target=lambda: [p() for p in providers], daemon=True, name="web-warm")
+            self._warming.start()
+
+
+def services(request: Request) -> Services:
+    """The app's services (the defaults unless a test or a deployment set ``app.state.web``)."""
+    found = getattr(request.app.state, "web", None)
+    if found is None:
+        found = request.app.state.web = Services()
+    assert isinstance(found, Services)
+    return found
