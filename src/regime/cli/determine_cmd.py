@@ -101,6 +101,7 @@ def _side_by_side(comparison: Comparison, console: Console) -> None:
     table = Table("member", "outcome", "why", "review policy", title=comparison.transaction, expand=True)
     for det in comparison.determinations:
         why = ", ".join(det.exceptions) or "; ".join(r.id for r in det.requirements) or "; ".join(det.missing[:1])
+        why = why if len(why) <= 140 else why[:139] + "…"
         policy = det.review_policy.level.replace("_", " ") if det.review_policy else ""
         table.add_row(det.jurisdiction_name, _outcome(det.outcome), why or "no requirement", policy)
     console.print(table)

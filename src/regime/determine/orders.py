@@ -42,6 +42,7 @@ COLUMNS = (
     "written_assurance", "notification",
 )  # fmt: skip
 KEY = tuple(c for c in COLUMNS if c not in ("id", "value_usd", "quantity"))
+PLACES = ("destination", "end_user_country", "end_user_hq", "consignee_country", "consignee_hq", "citizenship")
 KINDS = ("export", "reexport", "transfer", "deemed_export", "deemed_reexport")
 ECCN_LIST = r"^(?:\d[A-E]\d{3}(?:\.[a-z0-9]+)*|EAR99)(?:\s*;\s*(?:\d[A-E]\d{3}(?:\.[a-z0-9]+)*|EAR99))*$"
 FLAGS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
@@ -87,12 +88,7 @@ def check(
         pl.col("exporter").fill_null(member),
         pl.col("kind").fill_null("export"),
     )
-    places = {
-        v: _country(resolver, v)
-        for v in _values(
-            frame, "destination", "end_user_country", "end_user_hq", "consignee_country", "consignee_hq", "citizenship"
-        )
-    }
+    places = {v: _country(resolver, v) for v in _values(frame, *PLACES)}
     problems = [
         (pl.col("_date").is_null(), "date: expected YYYY-MM-DD"),
         (pl.col("item").is_null() & pl.col("eccn").is_null(), "item or eccn: one is required"),
@@ -112,14 +108,7 @@ def check(
             "quantity: expected a whole number >= 1",
         ),
     ]
-    for column in (
-        "destination",
-        "end_user_country",
-        "end_user_hq",
-        "consignee_country",
-        "consignee_hq",
-        "citizenship",
-    ):
+    for column in PLACES:
         bad = [v for v in _values(frame, column) if places.get(v) is None]
         problems.append((pl.col(column).is_in(bad), f"{column}: not a known country"))
     for column, allowed in (
@@ -137,17 +126,7 @@ def check(
     bad_lines = [BadLine(int(line), str(problem)) for line, problem in bad_rows.iter_rows()]
     good = frame.filter(pl.col("_problem") == "").drop("_problem")
     return good.with_columns(
-        [
-            pl.col(c).replace_strict(places, default=None, return_dtype=pl.String).alias(c)
-            for c in (
-                "destination",
-                "end_user_country",
-                "end_user_hq",
-                "consignee_country",
-                "consignee_hq",
-                "citizenship",
-            )
-        ]
+        [pl.col(c).replace_strict(places, default=None, return_dtype=pl.String).alias(c) for c in PLACES]
     ), bad_lines
 
 

@@ -85,34 +85,30 @@ def _apply(work: Work, rules: EarRuleSet, doc: PartyListDoc, hit: PartyHit, part
                 GP4, doc.citation, f"{who}: the MEU requirement reaches {doc.items.describe()}, not this item", "clear"
             )
             return
-        policy = doc.policy.policy() if doc.policy else None
-        requirement = Requirement(
-            id=f"MEU {hit.entry_name}",
-            rule="GP5: military end users (744.21)",
-            citation=doc.citation,
-            basis="end_user",
-            text=doc.text,
-            outcome=outcome_for(policy),
-            policy=policy,
-        )
-        work.require(requirement, f"{who}: {doc.text}")
+        _listed_party(work, doc, f"MEU {hit.entry_name}", "GP5: military end users (744.21)", f"{who}: {doc.text}")
     elif doc.effect == "unverified":
         work.no_exceptions.append(f"{party.name!r} is on the Unverified List (744.15: no licence exceptions)")
         work.step(GP4, doc.citation, f"{who}: {doc.text}", "restricts")
     elif doc.effect == "sanctions" and set(hit.programmes) & set(doc.programmes):
-        policy = doc.policy.policy() if doc.policy else None
-        requirement = Requirement(
-            id=f"SDN {hit.entry_name}",
-            rule="GP5: sanctioned parties (744.8)",
-            citation=doc.citation,
-            basis="end_user",
-            text=doc.text,
-            outcome=outcome_for(policy),
-            policy=policy,
-        )
-        work.require(requirement, f"{who}, programmes {', '.join(hit.programmes)}: {doc.text}")
+        finding = f"{who}, programmes {', '.join(hit.programmes)}: {doc.text}"
+        _listed_party(work, doc, f"SDN {hit.entry_name}", "GP5: sanctioned parties (744.8)", finding)
     else:
         work.step(GP4, doc.citation, f"{who}: {doc.text}")
+
+
+def _listed_party(work: Work, doc: PartyListDoc, key: str, rule: str, finding: str) -> None:
+    """A licence requirement a party-list hit imposes, under the list's own review policy."""
+    policy = doc.policy.policy() if doc.policy else None
+    requirement = Requirement(
+        id=key,
+        rule=rule,
+        citation=doc.citation,
+        basis="end_user",
+        text=doc.text,
+        outcome=outcome_for(policy),
+        policy=policy,
+    )
+    work.require(requirement, finding)
 
 
 def _entity_list(work: Work, rules: EarRuleSet, doc: PartyListDoc, hit: PartyHit, who: str, cls: ItemClasses) -> None:

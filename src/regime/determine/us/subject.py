@@ -18,28 +18,21 @@ from regime.determine.work import Work
 SCOPE = "Scope of the EAR (734.3)"
 DEEMED = "Deemed export (734.13)"
 DE_MINIMIS = "De minimis (734.4)"
+PUBLISHED = "the information is published (available to the public without restriction): not subject to the EAR"
+RESEARCH = "the technology arises from fundamental research intended for publication: not subject to the EAR"
 
 
 def published(work: Work, tx: Transaction, cls: ItemClasses, facts: dict[str, object]) -> bool:
     """True (and the work cleared) when the technology or software is published or fundamental research."""
     if cls.kind not in ("technology", "software"):
         return False
-    if tx.published or facts.get("public_domain") is True:
-        work.clear(
-            "published",
-            "the information is published (available to the public without restriction): not subject to the EAR",
-            SCOPE,
-            "15 C.F.R. § 734.7",
-        )
-        return True
-    if tx.fundamental_research or facts.get("basic_scientific_research") is True:
-        work.clear(
-            "fundamental research",
-            "the technology arises from fundamental research intended for publication: not subject to the EAR",
-            SCOPE,
-            "15 C.F.R. § 734.8",
-        )
-        return True
+    for stated, fact, basis, finding, citation in (
+        (tx.published, "public_domain", "published", PUBLISHED, "15 C.F.R. § 734.7"),
+        (tx.fundamental_research, "basic_scientific_research", "fundamental research", RESEARCH, "15 C.F.R. § 734.8"),
+    ):
+        if stated or facts.get(fact) is True:
+            work.clear(basis, finding, SCOPE, citation)
+            return True
     return False
 
 
