@@ -7,6 +7,7 @@ created the way the service creates users (a hashed token) and authenticated thr
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import pytest
 
@@ -14,6 +15,7 @@ from regime.governance.access import Principal
 from regime.governance.registry import load_bundled
 from regime.governance.users import add_user, authenticate
 from regime.store import Actor, Store
+from regime.store.testing import Backend, FixedClock
 
 OPERATOR = Actor("operator:test")
 
@@ -35,11 +37,17 @@ class People:
         return authenticate(self.store, self.token(regime_id, country, *roles))
 
 
-@pytest.fixture
-def loaded(store: Store) -> Store:
-    """The store with Wassenaar, MTCR, COCOM and the chip alliance loaded."""
+def load_regimes(store: Store) -> None:
+    """Load the bundled Wassenaar, MTCR, COCOM and chip alliance."""
     load_bundled(store, OPERATOR)
-    return store
+
+
+@pytest.fixture
+def loaded(backend: Backend, clock: FixedClock) -> Iterator[Store]:
+    """A store on each backend with Wassenaar, MTCR, COCOM and the chip alliance loaded."""
+    store = backend.fresh(clock, load_regimes)
+    yield store
+    store.dispose()
 
 
 @pytest.fixture

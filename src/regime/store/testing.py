@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,17 +57,37 @@ class Backend:
     url: str
     workdir: Path
 
-    def fresh(self, clock: FixedClock) -> Store:
-        """An empty, migrated store for one test."""
+    def fresh(self, clock: FixedClock, prepare: Callable[[Store], None] | None = None) -> Store:
+        """A migrated store for one test: empty, or as ``prepare`` leaves an empty one.
+
+        On SQLite the prepared state is built once per session into its own template file and
+        copied for each test; on PostgreSQL the tables are emptied and ``prepare`` runs again.
+        """
         if self.kind == "sqlite":
+            template = self.workdir / "template.db"
+            if prepare is not None:
+                template = self._prepared(prepare)
             path = self.workdir / f"{secrets.token_hex(6)}.db"
-            shutil.copyfile(self.workdir / "template.db", path)
+            shutil.copyfile(template, path)
             return Store(f"sqlite:///{path}", clock=clock)
         store = Store(self.url, clock=clock)
         tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
         with store.write_engine.begin() as conn:
             conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        if prepare is not None:
+            prepare(store)
         return store
+
+    def _prepared(self, prepare: Callable[[Store], None]) -> Path:
+        path = self.workdir / f"template-{prepare.__qualname__}.db"
+        if not path.exists():
+            building = path.with_suffix(".building")
+            shutil.copyfile(self.workdir / "template.db", building)
+            store = Store(f"sqlite:///{building}", clock=FixedClock())
+            prepare(store)
+            store.dispose()
+            building.rename(path)
+        return path
 
 
 def _postgres(workdir: Path) -> Iterator[Backend]:
