@@ -65,3 +65,37 @@ def test_an_unknown_base_is_named(lists: Path) -> None:
     )
     with pytest.raises(NotFoundError, match="no control list 'nowhere'; lists here: base, national"):
         load_docs(lists / "orphan")
+
+
+def test_include_takes_only_the_named_entries_and_controls_lose_excluded_paragraphs(lists: Path) -> None:
+    write(
+        lists / "base/3/3A001.yaml",
+        {
+            "id": "3A001",
+            "heading": "Electronics",
+            "paragraphs": [{"id": "a", "text": "general"}, {"id": "z", "text": "unilateral"}],
+            "controls": [
+                {"reason": "NS", "applies_to": "NS applies to a", "paragraphs": ["a"], "scope": "NS Column 2."},
+                {"reason": "RS", "applies_to": "RS applies to z", "paragraphs": ["z"], "scope": "worldwide"},
+            ],
+        },
+    )
+    write(
+        lists / "narrow/list.yaml",
+        {
+            "id": "narrow",
+            "name": "N",
+            "jurisdiction": "ZZ",
+            "extends": {
+                "base": "base",
+                "include_entries": ["3A0??"],
+                "exclude_entries": ["3A090"],
+                "exclude_paragraphs": ["*.z"],
+            },
+        },
+    )
+    clear_caches()
+    docs = load_docs(lists / "narrow")
+    assert set(docs.entries) == {"3A001"}
+    [control] = docs.entries["3A001"].controls.at(dt.date(2025, 1, 1))
+    assert control.reason == "NS" and control.paragraphs == ["a"]

@@ -206,6 +206,7 @@ class ExtendsDoc(_Doc):
     """A list built on another: the base list's entries less the excluded ones, then this folder's own."""
 
     base: str = Field(description="the id of the list this one is built on")
+    include_entries: list[str] = Field(default_factory=lambda: ["*"], description="glob patterns on entry ids to take")
     exclude_entries: list[str] = Field(default_factory=list, description="glob patterns on entry ids (3A090, ?A6??)")
     exclude_paragraphs: list[str] = Field(default_factory=list, description="glob patterns on references (*.z, *.z.*)")
     basis: str = Field(default="", description="why the base list stands for this one, with sources")
