@@ -10,10 +10,10 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from regime.determine.files import parse_transaction
 from regime.determine.transaction import Transaction
@@ -22,6 +22,7 @@ from regime.model.item import Item
 
 SCREEN_COLUMNS = ("name", "country", "aliases", "address", "kind", "reference")
 MAX_BATCH_ROWS = 5000
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def _problems(exc: ValidationError) -> str:
@@ -104,3 +105,15 @@ def screening_rows(data: bytes) -> list[dict[str, str]]:
     if not rows:
         raise InputError("the file has a header but no rows", source="file")
     return rows
+
+
+def model_from_form(model: type[ModelT], data: Mapping[str, Any], source: str = "form") -> ModelT:
+    """A service's input model from form fields; problems become an ``InputError`` naming the field."""
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or '(form)'}: {str(e['msg']).removeprefix('Value error, ')}"
+            for e in exc.errors()
+        )
+        raise InputError(problems, source=source) from None

@@ -56,13 +56,13 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def render(name: str, **context: Any) -> str:
+def render(template: str, /, **context: Any) -> str:
     """A template rendered to text (for fragments and tests)."""
-    return ENV.get_template(name).render(**context)
+    return ENV.get_template(template).render(**context)
 
 
-def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    """The template ``name`` as an HTML response, with what every page needs."""
+def page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """The template as an HTML response, with what every page needs."""
     who = principal_of(request)
     full = {
         "request": request,
@@ -73,4 +73,4 @@ def page(request: Request, name: str, context: dict[str, Any], status: int = 200
         "path": request.url.path,
         **context,
     }
-    return HTMLResponse(render(name, **full), status_code=status)
+    return HTMLResponse(render(template, **full), status_code=status)

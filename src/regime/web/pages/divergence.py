@@ -1,0 +1,41 @@
+"""Divergence: the catalogue's products shipped to one destination, decided under each member side by side.
+
+Where one member lets a product go licence-free and another requires a licence, an exporter could
+undercut the stricter member: the rows are marked and the undercut risks listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from regime.determine.engine import determine_all
+from regime.determine.files import parse_transaction
+from regime.determine.memo import Memo
+from regime.web.errors import page_router
+from regime.web.services import services
+from regime.web.templating import page
+
+router = page_router()
+
+
+@router.get("/divergence")
+def divergence(request: Request, destination: str = "China", as_of: dt.date | None = None) -> HTMLResponse:
+    """Every catalogue product to ``destination`` on ``as_of``, under every member."""
+    svc = services(request)
+    members, catalogue, index = svc.members(), svc.catalogue(), svc.party_index()
+    date, memo = as_of or dt.date.today(), Memo()
+    rows = []
+    for item_id, item in catalogue.items():
+        tx = parse_transaction({"id": item.name, "date": date, "item": item_id, "destination": destination}, "page")
+        rows.append((item_id, determine_all(tx, members, parties_index=index, catalogue=catalogue, memo=memo)))
+    context = {
+        "members": members,
+        "rows": rows,
+        "destination": destination,
+        "as_of": date,
+        "disagreeing": sum(1 for _, r in rows if r.undercut_risks),
+    }
+    return page(request, "assess/divergence.html", context)
