@@ -103,12 +103,15 @@ def _side_by_side(comparison: Comparison, console: Console) -> None:
         why = ", ".join(det.exceptions) or "; ".join(r.id for r in det.requirements) or "; ".join(det.missing[:1])
         why = why if len(why) <= 140 else why[:139] + "…"
         policy = det.review_policy.level.replace("_", " ") if det.review_policy else ""
-        table.add_row(det.jurisdiction_name, _outcome(det.outcome), why or "no requirement", policy)
+        name = det.jurisdiction_name.split(" (")[0]
+        table.add_row(name, _outcome(det.outcome), why or "no requirement", policy)
     console.print(table)
     for risk in comparison.undercut_risks:
         console.print(Text("! ", style="bold red") + Text(risk))
     if not comparison.undercut_risks:
-        console.print("No undercut risk: the members agree on whether a licence is needed.")
+        open_ = [d.jurisdiction for d in comparison.determinations if d.outcome is Outcome.INDETERMINATE]
+        tail = f" (indeterminate under {', '.join(open_)}: see what each needs)" if open_ else ""
+        console.print(f"No undercut risk found: no member is licence-free where another requires a licence{tail}.")
 
 
 def _batch(path: Path, out: Path | None, member: str | None, all_members: bool) -> None:

@@ -96,7 +96,7 @@ def statement(det: Determination, work: Work, standing: list[Requirement]) -> st
     if det.outcome is Outcome.NO_LICENCE_REQUIRED:
         return (
             f"No licence appears required under {det.jurisdiction_name} for {classes} {where}, on the basis of {basis}: "
-            "no requirement of the list, the end-use and end-user rules or the embargoes applies."
+            f"no requirement of {work.checked} applies."
         )
     if det.outcome is Outcome.EXCEPTION_AVAILABLE:
         lifted = ", ".join(r.id for r in work.requirements)

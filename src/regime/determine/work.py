@@ -44,6 +44,7 @@ class Work:
     cleared_by: str | None = None
     no_exceptions: list[str] = field(default_factory=list)
     could_clear: bool = False
+    checked: str = "the rules read"
 
     def step(self, rule: str, citation: str, finding: str, effect: Effect = "info") -> None:
         """Append a step."""

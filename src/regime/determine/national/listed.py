@@ -35,12 +35,13 @@ from regime.model.item import Item
 SCOPE = "Scope"
 PROHIBIT = "Prohibition (sanctions)"
 CATCH_ALL = "Catch-all"
+CHECKED = "the member's lists, catch-alls or prohibitions"
 
 
 def decide_listed(tx: Transaction, jur: Jurisdiction, catalogue: Mapping[str, Item], memo: Memo) -> Work:
     """Everything the member's rules say about ``tx``."""
     rules = jur.listed
-    work = Work(jur.id, jur.name, tx.label, tx.date, None)
+    work = Work(jur.id, jur.name, tx.label, tx.date, None, checked=CHECKED)
     lists = [(rule, region) for rule, region in rules.lists if rule.in_force.covers(tx.date)]
     readings = [(rule, region, _reading(tx, jur, rule.list, catalogue, memo)) for rule, region in lists]
     work.basis += [list_label(jur.list_at(rule.list, tx.date), tx.date) for rule, _ in lists] or [

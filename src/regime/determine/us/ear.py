@@ -29,6 +29,7 @@ from regime.determine.work import Work, cached
 from regime.model.item import Item
 
 DESTINATION = "Destination"
+CHECKED = "the CCL crossed with the Country Chart, the end-user and end-use rules (Parts 744, 764) or the embargoes (Part 746)"
 
 
 def decide_ear(
@@ -36,7 +37,7 @@ def decide_ear(
 ) -> Work:
     """Everything the EAR says about ``tx`` (its value aside, which ``conclude`` applies)."""
     rules = jur.ear
-    work = Work(jur.id, jur.name, tx.label, tx.date, None)
+    work = Work(jur.id, jur.name, tx.label, tx.date, None, checked=CHECKED)
     clist = jur.list_at(jur.lists[0], tx.date)
     cls = classes_on(tx, clist, catalogue, memo, jur.id)
     work.classes = list(cls.classes)
