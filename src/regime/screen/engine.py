@@ -1,0 +1,133 @@
+"""Screen a party against an index: candidates from the index, then the scorer, then the answer.
+
+Pure: an index and a query in, a ``ScreeningResult`` out (built without re-validation: every
+value comes from the checked query and the loaded list). ``screen_party`` is what the
+determination engine calls for every party of a transaction; ``screen_batch`` screens many;
+``exhaustive_hits`` scores every party of the list (the baseline the index is measured
+against in ``bench/screen_speed.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from regime.screen.index import IndexedParty, ScreeningIndex
+from regime.screen.listdata import PartyKind
+from regime.screen.query import PreparedQuery, Query, prepare
+from regime.screen.results import Hit, ScoreParts, ScreeningResult, Searched
+from regime.screen.scorer import THRESHOLD, Scored, score_party, similarity_floor
+
+CANDIDATE_LIMIT = 48  # list names scored per query form, at most
+NEAR_MISS = 0.5  # scores from here to the threshold are reported as near misses
+NEAR_MISSES = 3
+
+
+def scored_candidates(prepared: PreparedQuery, index: ScreeningIndex) -> list[tuple[int, Scored]]:
+    """The index's candidates for ``prepared``, scored, best first."""
+    floor = similarity_floor(NEAR_MISS)
+    positions = index.candidates(prepared.forms, floor=floor, limit=CANDIDATE_LIMIT, literal=prepared.literal)
+    scored = [(position, score_party(prepared, index.parties[position])) for position in positions]
+    return sorted(scored, key=lambda item: (-item[1].score, item[0]))
+
+
+def exhaustive_hits(
+    prepared: PreparedQuery, index: ScreeningIndex, *, threshold: float = THRESHOLD
+) -> list[tuple[int, Scored]]:
+    """Every party of the list scored (no index), those at or above ``threshold``, best first."""
+    scored = ((position, score_party(prepared, party)) for position, party in enumerate(index.parties))
+    return sorted(((p, s) for p, s in scored if s.score >= threshold), key=lambda item: (-item[1].score, item[0]))
+
+
+def make_hit(party: IndexedParty, scored: Scored, index: ScreeningIndex) -> Hit:
+    """A scored party as a hit: which list and entry, what matched, and what the listing means."""
+    listed = party.party
+    authority = index.version.authorities.get(listed.list_code)
+    best = scored.best
+    return Hit.model_construct(
+        list_code=listed.list_code,
+        list_name=authority.name if authority else listed.list_code,
+        entry_id=listed.entry_id,
+        name=listed.name,
+        matched_name=best.name.text if best.name else listed.name,
+        query_name=best.query.text if best.query else "",
+        score=round(scored.score, 4),
+        parts=ScoreParts.model_construct(
+            name_similarity=round(scored.name.similarity, 4),
+            alias_similarity=round(scored.alias.similarity, 4),
+            matched_on=best.name.label if best.name else "name",
+            query_cover=round(best.agreement.query_cover, 4),
+            match_cover=round(best.agreement.match_cover, 4),
+            country=scored.country,
+            entity_type=scored.kind,
+        ),
+        countries=listed.countries,
+        kind=listed.kind,
+        citation=authority.citation if authority else "",
+        legal_effect=authority.effect if authority else "",
+        licence_requirement=listed.legal.licence_requirement,
+        licence_policy=listed.legal.licence_policy,
+        programmes=listed.legal.programmes,
+        federal_register=listed.legal.federal_register,
+        source_url=listed.legal.source_url,
+    )
+
+
+def answer(
+    prepared: PreparedQuery, scored: Sequence[tuple[int, Scored]], index: ScreeningIndex, threshold: float
+) -> ScreeningResult:
+    """The result for ``prepared`` from its scored candidates."""
+    version = index.version
+    searched = Searched.model_construct(source=version.source, version=version.version, lists=version.codes())
+    hits = tuple(make_hit(index.parties[p], s, index) for p, s in scored if s.score >= threshold)
+    near = [make_hit(index.parties[p], s, index) for p, s in scored if NEAR_MISS <= s.score < threshold]
+    where = f"lists {', '.join(searched.lists)} of {version.label}"
+    if hits:
+        statement = f"{len(hits)} hit(s) at threshold {threshold:.2f} in {where}; best: {hits[0].list_code} {hits[0].name!r} ({hits[0].score:.2f})"
+    else:
+        statement = f"no match in {where} at threshold {threshold:.2f}"
+    return ScreeningResult.model_construct(
+        query=prepared.query,
+        countries=tuple(sorted(prepared.countries)),
+        kind=prepared.kind,
+        outcome="hit" if hits else "clear",
+        hits=hits,
+        near_misses=tuple(near[:NEAR_MISSES]),
+        threshold=threshold,
+        searched=searched,
+        statement=statement,
+    )
+
+
+def screen(query: Query, index: ScreeningIndex, *, threshold: float = THRESHOLD) -> ScreeningResult:
+    """Screen one query against ``index``."""
+    prepared = prepare(query)
+    return answer(prepared, scored_candidates(prepared, index), index, threshold)
+
+
+def screen_party(
+    name: str,
+    *,
+    country: str | None = None,
+    index: ScreeningIndex,
+    aliases: Sequence[str] = (),
+    address: str | None = None,
+    kind: PartyKind = "unknown",
+    threshold: float = THRESHOLD,
+) -> ScreeningResult:
+    """Screen one party of a transaction by name (and country, aliases, address, kind if known)."""
+    query = Query(name=name, aliases=tuple(aliases), country=country, address=address, kind=kind)
+    return screen(query, index, threshold=threshold)
+
+
+def screen_batch(
+    queries: Iterable[Query],
+    index: ScreeningIndex,
+    *,
+    threshold: float = THRESHOLD,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[ScreeningResult]:
+    """Screen many queries in order; ``progress`` is told after each one."""
+    for query in queries:
+        yield screen(query, index, threshold=threshold)
+        if progress is not None:
+            progress(1)

@@ -1,0 +1,23 @@
+"""Alias feature: how well the query agrees with one of the party's other names.
+
+A list's aliases ("a.k.a.") count as fully as its primary name: "AECC" is what Aero Engine
+Corporation of China is called. Weak aliases (FollowTheMoney's ``weakAlias``: nicknames,
+short forms the list itself marks as unreliable) count at ``WEAK_ALIAS_DISCOUNT``, so a weak
+alias alone lands below the threshold unless other evidence lifts it.
+"""
+
+from __future__ import annotations
+
+from regime.screen.features.names import NameMatch, best_match
+from regime.screen.index import IndexedParty
+from regime.screen.query import PreparedQuery
+
+WEAK_ALIAS_DISCOUNT = 0.8
+
+
+def alias_match(query: PreparedQuery, party: IndexedParty) -> NameMatch:
+    """The query's best agreement with any alias of the party, weak aliases discounted."""
+    queries = query.forms_for(party.party.kind)
+    strong = best_match(queries, (n for n in party.names if n.label == "alias"))
+    weak = best_match(queries, (n for n in party.names if n.label == "weak alias"), WEAK_ALIAS_DISCOUNT)
+    return weak if weak.similarity > strong.similarity else strong

@@ -1,0 +1,114 @@
+"""The candidate index: find the few list names a query can match without scoring the whole list.
+
+Built once per list version (``build_index``), immutable and picklable, so it can be shipped
+to worker processes. Every name and alias of every party is normalised once; each token is
+reachable through its keys (``keys.py``: deletions, skeleton, fold, symbols) and each name
+through its tokens and its glued token pairs (``search.py``). ``candidates`` bounds the name
+similarity of every name sharing a key with the query and returns the parties whose bound
+reaches ``floor`` (the most promising first, at most ``limit`` names).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from regime.screen.listdata import ListVersion, Party
+from regime.screen.normalise import NameForm, name_form
+from regime.screen.search import Bound, NameSearch
+
+LITERAL_KINDS = frozenset({"person", "vessel", "aircraft"})
+NameLabel = Literal["name", "alias", "weak alias"]
+_BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedName:
+    """One name of a party as the index holds it: which party, which kind of name, its form."""
+
+    party: int
+    label: NameLabel
+    text: str
+    form: NameForm
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedParty:
+    """A party with the normalised forms of all its names."""
+
+    party: Party
+    names: tuple[IndexedName, ...]
+
+
+def name_variants(text: str, person: bool = False) -> list[NameForm]:
+    """The forms of one listed name: as written, and without bracketed parts ("(SSI)", "(Hong Kong)").
+
+    A person's, vessel's or aircraft's names keep words that look like legal forms ("PAO, Yu
+    Hsiang", the vessel "TIAN YU 7").
+    """
+    forms = [name_form(text, person)]
+    bare = _BRACKETS.sub("", text).strip()
+    if bare and bare != text:
+        stripped = name_form(bare, person)
+        if stripped.tokens and stripped.tokens != forms[0].tokens:
+            forms.append(stripped)
+    return [form for form in forms if form.tokens]
+
+
+def index_party(position: int, party: Party) -> IndexedParty:
+    """Normalise every name of ``party`` (found at ``position`` in its list)."""
+    labelled: list[tuple[NameLabel, str]] = [("name", party.name)]
+    labelled += [("alias", alias) for alias in party.aliases]
+    labelled += [("weak alias", alias) for alias in party.weak_aliases]
+    names = [
+        IndexedName(position, label, text, form)
+        for label, text in labelled
+        for form in name_variants(text, party.kind in LITERAL_KINDS)
+    ]
+    return IndexedParty(party, tuple(names))
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningIndex:
+    """A list version made searchable: its parties, all their names, and two searches over them.
+
+    ``search`` holds every name; ``literal`` only the names of persons, vessels and aircraft,
+    which a query's literal forms (legal-looking words kept) are matched against.
+    """
+
+    version: ListVersion
+    parties: tuple[IndexedParty, ...]
+    names: tuple[IndexedName, ...]
+    search: NameSearch
+    literal: NameSearch
+
+    def candidates(
+        self, forms: Sequence[NameForm], *, floor: float, limit: int, literal: Sequence[NameForm] = ()
+    ) -> list[int]:
+        """Positions of the parties whose names may reach ``floor`` against any of ``forms``
+        (and, for persons, vessels and aircraft, ``literal``), the most promising first."""
+        bound: dict[int, Bound] = {}
+        for search, group in ((self.search, forms), (self.literal, literal)):
+            for form in group:
+                for nid, value in search.bounds(form, floor).items():
+                    if value[0] >= floor and value > bound.get(nid, (0.0, 0.0)):
+                        bound[nid] = value
+        best = heapq.nlargest(limit, bound.items(), key=lambda item: (*item[1], -item[0]))
+        return list(dict.fromkeys(self.names[nid].party for nid, _ in best))
+
+
+def build_index(version: ListVersion) -> ScreeningIndex:
+    """Normalise every name of ``version`` and index its tokens (seconds for the CSL)."""
+    parties = tuple(index_party(position, party) for position, party in enumerate(version.parties))
+    names = tuple(name for party in parties for name in party.names)
+    literal = [nid for nid, name in enumerate(names) if parties[name.party].party.kind in LITERAL_KINDS]
+    return ScreeningIndex(
+        version=version,
+        parties=parties,
+        names=names,
+        search=NameSearch.build(range(len(names)), [name.form for name in names]),
+        literal=NameSearch.build(literal, [names[nid].form for nid in literal]),
+    )

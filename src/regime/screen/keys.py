@@ -1,0 +1,136 @@
+"""Lookup keys that find a token's possible partners without comparing it to every token.
+
+A ``TokenKeys`` table maps keys to the vocabulary tokens that carry them: the token itself
+and its one-letter deletions (a symmetric deletion neighbourhood: two tokens one typo apart
+share a key, and most pairs two typos apart do too), its folded romanisation and consonant
+skeleton, and its rigour symbols. ``partners`` returns the vocabulary tokens a query token may agree with,
+each with its exact similarity (``similarity.similar``), so the index never guesses.
+The same table serves the list index and the screened base (``rescreen``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from regime.screen.normalise import NameForm
+from regime.screen.similarity import similar
+
+
+def deletions(token: str) -> Iterator[str]:
+    """The token and each form of it with one letter deleted (none for tokens under 3 letters)."""
+    yield token
+    if len(token) >= 3 and not token.isdigit():
+        for i in range(len(token)):
+            yield token[:i] + token[i + 1 :]
+
+
+def token_keys(token: str, skeleton: str, folded: str, symbols: frozenset[str]) -> Iterator[str]:
+    """Every key of one token: deletions (plain), skeleton (``~``), folded form (``=``), symbols (``S:``)."""
+    yield from deletions(token)
+    if skeleton:
+        yield "~" + skeleton
+    if folded:
+        yield "=" + folded
+    yield from symbols
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """One entry per distinct token: its highest weight, its skeleton, and every symbol it was seen with."""
+
+    weight: float
+    skeleton: str
+    folded: str
+    symbols: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Partners:
+    """The vocabulary tokens one query token may agree with, ready for the search to add up.
+
+    ``by_score``: (partner, similarity, the partner's weight, its postings, their names' total
+    weights), best first; ``size``: how many postings they hold together.
+    """
+
+    by_score: tuple[tuple[str, float, float, tuple[int, ...], tuple[float, ...]], ...]
+    size: int
+
+
+class TokenKeys:
+    """Keys to vocabulary tokens, what each vocabulary token is, and where it occurs.
+
+    ``partners`` remembers its answers (up to ``MEMO_SIZE`` query tokens; the memo is not pickled).
+    """
+
+    MEMO_SIZE = 100_000
+
+    def __init__(
+        self,
+        keys: dict[str, tuple[str, ...]],
+        vocabulary: dict[str, Vocabulary],
+        postings: Mapping[str, tuple[int, ...]],
+        totals: tuple[float, ...],
+    ) -> None:
+        self.keys = keys
+        self.vocabulary = vocabulary
+        self.postings = postings
+        self.totals = totals
+        self._sizes = {token: tuple(totals[at] for at in found) for token, found in postings.items()}
+        self._memo: dict[tuple[str, str, str, frozenset[str]], Partners] = {}
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return self.keys, self.vocabulary, self.postings, self.totals
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    @classmethod
+    def build(
+        cls, forms: Iterable[NameForm], postings: Mapping[str, tuple[int, ...]], totals: tuple[float, ...]
+    ) -> TokenKeys:
+        """Index every token of ``forms`` under all of its keys.
+
+        ``postings`` say in which names each token occurs, ``totals`` how heavy each name is.
+        """
+        vocabulary: dict[str, Vocabulary] = {}
+        for form in forms:
+            for i, token in enumerate(form.tokens):
+                weight, symbols = form.weights[i], form.symbols[i]
+                known = vocabulary.get(token)
+                if known is None:
+                    vocabulary[token] = Vocabulary(weight, form.skeletons[i], form.folded[i], symbols)
+                elif not symbols <= known.symbols or weight > known.weight:
+                    merged = known.symbols | symbols
+                    vocabulary[token] = Vocabulary(max(weight, known.weight), known.skeleton, known.folded, merged)
+        keys: defaultdict[str, list[str]] = defaultdict(list)
+        for token, info in vocabulary.items():
+            for key in dict.fromkeys(token_keys(token, info.skeleton, info.folded, info.symbols)):
+                keys[key].append(token)
+        return cls({k: tuple(v) for k, v in keys.items()}, vocabulary, postings, totals)
+
+    def partners(self, form: NameForm, i: int) -> Partners:
+        """Vocabulary tokens that agree with token ``i`` of ``form``, with their similarity."""
+        memo_key = (form.tokens[i], form.skeletons[i], form.folded[i], form.symbols[i])
+        known = self._memo.get(memo_key)
+        if known is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            known = self._memo[memo_key] = self._partners(*memo_key)
+        return known
+
+    def _partners(self, token: str, key: str, folded: str, symbols: frozenset[str]) -> Partners:
+        found: dict[str, float] = {}
+        vocabulary, keys = self.vocabulary, self.keys
+        for lookup in token_keys(token, key, folded, symbols):
+            for other in keys.get(lookup, ()):
+                if other not in found:
+                    info = vocabulary[other]
+                    found[other] = similar(token, symbols, key, folded, other, info.symbols, info.skeleton, info.folded)
+        ranked = sorted((-score, other) for other, score in found.items() if score > 0.0 and other in self.postings)
+        by_score = tuple(
+            (other, -score, vocabulary[other].weight, self.postings[other], self._sizes[other])
+            for score, other in ranked
+        )
+        return Partners(by_score, sum(len(entry[3]) for entry in by_score))
