@@ -9,22 +9,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from regime.api.app import create_app
 from regime.api.settings import Settings
+from regime.web.browser import CHROMIUM, launch
 from regime.web.demo import World, build_world, small_services
 from regime.web.live import serving
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -56,27 +51,30 @@ def server(app: FastAPI) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, driven by Playwright (one per test session)."""
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing in CI: `make browser` installs it (apt-get install chromium)")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        launched = launch(playwright)
         yield launched
         launched.close()
 
 
 @pytest.fixture
-def page(browser: object, server: str) -> Iterator[object]:
+def page(browser: Browser, server: str) -> Iterator[Page]:
     """A fresh browser page (its own context: no cookies) on the live server."""
-    from playwright.sync_api import Browser
-
-    assert isinstance(browser, Browser)
     context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(30_000)
+    context.set_default_timeout(60_000)
     yield context.new_page()
     context.close()
+
+
+def sign_in(page: Page, token: str, then: str) -> None:
+    """Sign in through the form, as an official would, landing on ``then``."""
+    page.goto(f"/signin?next={then}")
+    page.get_by_label("Access token").fill(token)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"**{then}")

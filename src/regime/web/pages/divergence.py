@@ -36,6 +36,7 @@ def divergence(request: Request, destination: str = "China", as_of: dt.date | No
         "rows": rows,
         "destination": destination,
         "as_of": date,
-        "disagreeing": sum(1 for _, r in rows if r.undercut_risks),
+        "differing": sum(1 for _, r in rows if len({d.outcome for d in r.determinations}) > 1),
+        "undercut": sum(1 for _, r in rows if r.undercut_risks),
     }
     return page(request, "assess/divergence.html", context)
