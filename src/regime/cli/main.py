@@ -20,6 +20,7 @@ from regime.cli import (
     membership_cmd,
     regime_cmd,
     report_cmd,
+    screen_cmd,
     serve_cmd,
     user_cmd,
 )
@@ -39,6 +40,7 @@ def main() -> None:
 
 app.command("classify")(classify_cmd.classify_command)
 app.command("determine")(determine_cmd.determine_command)
+app.command("screen")(screen_cmd.screen_command)
 app.command("demo")(demo_cmd.demo)
 app.command("assess")(assess_cmd.assess)
 app.command("coverage")(assess_cmd.coverage)
