@@ -16,7 +16,9 @@ PROPOSAL = {
     "list_id": "wassenaar-dual-use",
     "title": "Advanced computing ICs",
     "rationale": "close the gap",
-    "changes": {"entries": [{"id": "3A090", "tpp": 4800}]},
+    "changes": {
+        "entries": [{"id": "3A090", "heading": "AI chips", "paragraphs": [{"id": "a", "criterion": "tpp >= 4800"}]}]
+    },
 }
 DENIAL = {
     "list_id": "wassenaar-dual-use",

@@ -39,7 +39,9 @@ def test_a_white_paper_through_to_a_published_release(client: TestClient, tokens
         "list_id": "wassenaar-dual-use",
         "title": "AI chips",
         "rationale": "r",
-        "changes": {"entries": [{"id": "3A090", "tpp": 4800}]},
+        "changes": {
+            "entries": [{"id": "3A090", "heading": "AI chips", "paragraphs": [{"id": "a", "criterion": "tpp >= 4800"}]}]
+        },
         "effective": "2025-01-01",
     }
     proposal = client.post(f"/regimes/{WA}/proposals", json=paper, headers=us)
@@ -56,7 +58,8 @@ def test_a_white_paper_through_to_a_published_release(client: TestClient, tokens
     assert (decided["status"], decided["release"]) == ("adopted", 1)
     release = client.get(f"/regimes/{WA}/lists/wassenaar-dual-use/releases/1").json()
     assert (release["effective"], release["diff"]["added"]) == ("2025-01-01", ["3A090"])
-    assert client.get(f"/regimes/{WA}/lists/wassenaar-dual-use/entries").json()["3A090"]["tpp"] == 4800
+    adopted = client.get(f"/regimes/{WA}/lists/wassenaar-dual-use/entries").json()["3A090"]
+    assert adopted["paragraphs"][0]["criterion"] == "tpp >= 4800"
 
 
 def test_notify_consult_and_grant_with_reasons(client: TestClient, tokens: Headers) -> None:

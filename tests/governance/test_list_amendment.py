@@ -18,6 +18,7 @@ from regime.governance.positions import PositionInput, read, record
 from regime.governance.proposals import ProposalInput
 from regime.governance.review import AmendmentDecision, AmendmentInput, ReviewInput, review, table_amendment
 from regime.governance.testing import People
+from regime.lists.dated import Dated
 from regime.store import Store
 from regime.store.models import AuditEntry
 
@@ -25,17 +26,31 @@ WA = "wassenaar"
 LIST = "wassenaar-dual-use"
 
 
-def entry(entry_id: str, **fields: Any) -> dict[str, Any]:
-    return {"id": entry_id, "heading": f"heading of {entry_id}", **fields}
+def entry(entry_id: str, criterion: str = "tpp >= 4800", **fields: Any) -> dict[str, Any]:
+    """A real entry document in the list schema: checked (schema, criteria, units) when it is released."""
+    paragraph = {"id": "a", "text": f"items meeting {criterion}", "criterion": criterion}
+    return {
+        "id": entry_id,
+        "heading": f"heading of {entry_id}",
+        "encoding": "checkable",
+        "paragraphs": [paragraph],
+        **fields,
+    }
 
 
-def white_paper(*entries: dict[str, Any], remove: tuple[str, ...] = ()) -> ProposalInput:
+def criterion_of(document: dict[str, Any]) -> Any:
+    return document["paragraphs"][0]["criterion"]
+
+
+def white_paper(
+    *entries: dict[str, Any], remove: tuple[str, ...] = (), effective: dt.date = dt.date(2025, 1, 1)
+) -> ProposalInput:
     return ProposalInput(
         list_id=LIST,
         title="Advanced computing integrated circuits",
         rationale="Close the gap between the list and national controls.",
         changes=ListChanges(entries=list(entries), remove=list(remove)),
-        effective=dt.date(2025, 1, 1),
+        effective=effective,
     )
 
 
@@ -54,7 +69,7 @@ def vote(people: People, store: Store, proposal_id: int, country: str, position:
 
 def test_a_white_paper_becomes_a_dated_release_with_a_diff(loaded: Store, people: People) -> None:
     us, de = people(WA, "US", "list_expert"), people(WA, "DE", "list_expert")
-    paper = white_paper(entry("3A090", tpp=4800), entry("4A090", contains="3A090"))
+    paper = white_paper(entry("3A090"), entry("4A090", 'contains("3A090")'))
     proposal = proposals.draft(loaded, us, WA, paper)
     assert proposal.status == "draft"
     assert proposal.diff is not None and proposal.diff.added == ["3A090", "4A090"]
@@ -68,7 +83,7 @@ def test_a_white_paper_becomes_a_dated_release_with_a_diff(loaded: Store, people
         de,
         WA,
         proposal.id,
-        AmendmentInput(changes=ListChanges(entries=[entry("3A090", tpp=4000)]), rationale="lower"),
+        AmendmentInput(changes=ListChanges(entries=[entry("3A090", "tpp >= 4000")]), rationale="lower"),
     )
     amendment_id = amended.amendments[0].id
     record(loaded, us, WA, proposal.id, PositionInput(minimum="3A090 at any threshold", required_entries=["3A090"]))
@@ -82,7 +97,7 @@ def test_a_white_paper_becomes_a_dated_release_with_a_diff(loaded: Store, people
         ReviewInput(decisions=[AmendmentDecision(amendment=amendment_id, accept=True, note="agreed in the EG")]),
     )
     assert reviewed.status == "at_plenary"
-    assert {e["id"]: e for e in reviewed.changes["entries"]}["3A090"]["tpp"] == 4000
+    assert criterion_of({e["id"]: e for e in reviewed.changes["entries"]}["3A090"]) == "tpp >= 4000"
     assert reviewed.ballot is not None and reviewed.ballot.rule == {
         "kind": "consensus",
         "threshold": None,
@@ -97,18 +112,34 @@ def test_a_white_paper_becomes_a_dated_release_with_a_diff(loaded: Store, people
     release = public.release(loaded, WA, LIST, 1)
     assert release.effective == dt.date(2025, 1, 1)
     assert release.diff.added == ["3A090", "4A090"]
-    assert public.entries(loaded, WA, LIST)["3A090"]["tpp"] == 4000
-    assert public.entries(loaded, WA, LIST, on=dt.date(2024, 12, 31)) == {}
+    assert criterion_of(public.entries(loaded, WA, LIST)["3A090"]) == "tpp >= 4000"
+    before = public.entries(loaded, WA, LIST, on=dt.date(2024, 12, 31))
+    assert "3A090" not in before and "3A001" in before, "the bundled list is there; the release is not yet"
 
-    second = to_plenary(people, loaded, white_paper(entry("3A090", tpp=4800, note="raised"), remove=("4A090",)))
+    raised = entry("3A090", "tpp >= 4800", heading="raised")
+    second = to_plenary(people, loaded, white_paper(raised, remove=("4A090",), effective=dt.date(2026, 1, 1)))
     vote(people, loaded, second, "US", Position.YES)
     proposals.decide(loaded, people(WA, "NL", "chair"), WA, second)
     diff = public.release(loaded, WA, LIST, 2).diff
-    assert (diff.added, diff.changed, diff.removed) == ([], {"3A090": ["note", "tpp"]}, ["4A090"])
+    assert (diff.added, diff.removed) == ([], ["4A090"]) and "3A090" in diff.changed
+    history = Dated.parse(criterion_of(public.entries(loaded, WA, LIST)["3A090"]))
+    assert history.at(dt.date(2025, 6, 1)) == "tpp >= 4000", "what the first release said is kept"
+    assert history.at(dt.date(2026, 6, 1)) == "tpp >= 4800"
+    assert "4A090" in public.entries(loaded, WA, LIST, on=dt.date(2025, 6, 1))
+    assert "4A090" not in public.entries(loaded, WA, LIST, on=dt.date(2026, 6, 1))
+
+
+def test_a_release_that_is_not_valid_list_data_is_refused_and_nothing_is_written(loaded: Store, people: People) -> None:
+    proposal_id = to_plenary(people, loaded, white_paper(entry("3A090", "tppp >= 4800")))
+    for country in ("US", "DE"):
+        vote(people, loaded, proposal_id, country, Position.YES)
+    with pytest.raises(InputError, match="unknown parameter 'tppp'"):
+        proposals.decide(loaded, people(WA, "NL", "chair"), WA, proposal_id)
+    assert public.releases(loaded, WA) == []
 
 
 def test_a_blocked_proposal_records_who_blocked_and_why(loaded: Store, people: People) -> None:
-    proposal_id = to_plenary(people, loaded, white_paper(entry("5A002", symmetric_key_bits=56)))
+    proposal_id = to_plenary(people, loaded, white_paper(entry("5A002", "symmetric_key_length > 56 bit")))
     vote(people, loaded, proposal_id, "US", Position.YES)
     with pytest.raises(ValueError, match="must give its reason"):
         VoteInput(position=Position.NO)
@@ -155,14 +186,15 @@ def test_a_failed_adoption_leaves_the_store_as_it_was(loaded: Store, people: Peo
     first = to_plenary(people, loaded, white_paper(entry("3A090")))
     vote(people, loaded, first, "US", Position.YES)
     proposals.decide(loaded, people(WA, "NL", "chair"), WA, first)
-    removal, rival = (to_plenary(people, loaded, white_paper(remove=("3A090",))) for _ in range(2))
+    later = dt.date(2026, 1, 1)
+    removal, rival = (to_plenary(people, loaded, white_paper(remove=("3A090",), effective=later)) for _ in range(2))
     for proposal_id in (removal, rival):
         vote(people, loaded, proposal_id, "US", Position.YES)
     proposals.decide(loaded, people(WA, "NL", "chair"), WA, removal)
     chair = people(WA, "NL", "chair")
     with loaded.read() as session:
         rows_before = session.scalar(select(func.count()).select_from(AuditEntry))
-    with pytest.raises(InputError, match="cannot remove 3A090: not on wassenaar/wassenaar-dual-use"):
+    with pytest.raises(InputError, match="removes 3A090, which the list does not have"):
         proposals.decide(loaded, chair, WA, rival)
     after = proposals.get(loaded, chair, WA, rival)
     assert after.status == "at_plenary"

@@ -113,9 +113,9 @@ def apply_reform(docs: ListDocs, reform: Reform) -> ListDocs:
     """The list with the reform applied (in memory; the files are not touched)."""
     entries: dict[str, EntryDoc] = dict(docs.entries)
     for entry_id in reform.remove:
-        if entry_id not in entries:
+        old = entries.get(entry_id)
+        if old is None or (old.in_force.end is not None and old.in_force.end <= reform.effective):
             raise InputError(f"reform {reform.name!r} removes {entry_id}, which the list does not have")
-        old = entries[entry_id]
         entries[entry_id] = old.model_copy(update={"in_force": _until(old.in_force, reform.effective)})
     for new in reform.entries:
         entries[new.id] = amend_entry(entries.get(new.id), new, reform.effective)
