@@ -19,7 +19,8 @@ from regime.store.base import Base
 class Licence(Base):
     """A licence, or a general authorisation or licence exception the holder registered to use.
 
-    ``owner`` is who keeps the record (``member:US`` for a member state's officials, ``user:NAME``
+    ``authorisation`` names the general authorisation or exception (``EU001``, ``LVS``) a
+    registration is for. ``owner`` is who keeps the record (``member:US`` for a member state's officials, ``user:NAME``
     for an exporter); ``items``, ``destinations``, ``consignees``, ``end_users`` and ``conditions``
     are the licence's terms as JSON; ``exchange_case_id`` links a member's grant to its no-undercut case.
     """
@@ -36,6 +37,7 @@ class Licence(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     owner: Mapped[str] = mapped_column(String(220), index=True)
     kind: Mapped[str] = mapped_column(String(20))
+    authorisation: Mapped[str | None] = mapped_column(String(40))
     issuing_member: Mapped[str] = mapped_column(String(2))
     authority: Mapped[str] = mapped_column(String(200))
     number: Mapped[str] = mapped_column(String(100))

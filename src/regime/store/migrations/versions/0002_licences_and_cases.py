@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("owner", sa.String(length=220), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("authorisation", sa.String(length=40), nullable=True),
         sa.Column("issuing_member", sa.String(length=2), nullable=False),
         sa.Column("authority", sa.String(length=200), nullable=False),
         sa.Column("number", sa.String(length=100), nullable=False),

@@ -1,0 +1,43 @@
+"""Stores on both backends (the bundled regimes loaded), people acting in them, and licence builders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from regime.governance.access import Principal
+from regime.governance.testing import People, loaded, people
+from regime.licensing.terms import LicenceInput
+from regime.store.testing import backend, clock, store
+
+__all__ = ["backend", "clock", "exporter", "loaded", "people", "store"]
+
+TERMS: dict[str, Any] = {
+    "issuing_member": "US",
+    "authority": "BIS",
+    "number": "D1234567",
+    "holder": "Example Systems Inc.",
+    "items": [{"entry": "3A090.a"}],
+    "destinations": ["SG", "MY"],
+    "consignees": ["Pacific Trading Pte Ltd"],
+    "end_users": ["Example Cloud Pte Ltd"],
+    "conditions": [{"code": "no_reexport"}],
+    "currency": "USD",
+    "quantity_limit": 10,
+    "value_limit": "300000.00",
+    "valid_from": dt.date(2024, 1, 1),
+    "expires_on": dt.date(2025, 12, 31),
+}
+
+
+def terms(**changes: Any) -> LicenceInput:
+    """The test licence, with ``changes``."""
+    return LicenceInput.model_validate({**TERMS, **changes})
+
+
+@pytest.fixture
+def exporter(people: People) -> Principal:
+    """An exporter's compliance officer."""
+    return people(None, None, "exporter")
