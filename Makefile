@@ -14,7 +14,8 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/regime demo
+	$(BIN)/regime demo --brief
+	$(BIN)/regime serve
 
 demo: run
 

@@ -13,7 +13,18 @@ from fastapi import APIRouter, FastAPI
 
 from regime import __version__
 from regime.api import errors
-from regime.api.routers import audit, consultations, denials, membership, proposals, public, reports
+from regime.api.routers import (
+    audit,
+    classify,
+    consultations,
+    denials,
+    determine,
+    lists,
+    membership,
+    proposals,
+    public,
+    reports,
+)
 from regime.api.settings import Settings
 from regime.governance.registry import open_regime_store
 from regime.store import Store
@@ -21,6 +32,9 @@ from regime.web import router as web_router
 
 ROUTERS: list[APIRouter] = [
     public.router,
+    lists.router,
+    classify.router,
+    determine.router,
     proposals.router,
     membership.router,
     denials.router,
