@@ -13,13 +13,15 @@ from collections.abc import Iterator
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from regime.api.app import create_app
 from regime.api.settings import Settings
 from regime.web.browser import CHROMIUM, launch
 from regime.web.demo import World, build_world, small_services
 from regime.web.live import serving
+
+expect.set_options(timeout=30_000)  # the first decision on a date compiles the lists; CI machines are busy
 
 
 @pytest.fixture(scope="session")

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from regime.errors import NotFoundError
+from regime.errors import NotFoundError, RegimeError
 from regime.governance import positions, proposals
 from regime.governance.access import Role, require_member
 from regime.governance.ballots import VoteInput, cast_vote
 from regime.governance.errors import AccessDeniedError
 from regime.governance.positions import PositionInput
-from regime.web.errors import page_router
+from regime.web.errors import page_router, status_of
 from regime.web.forms import model_from_form
 from regime.web.session import check_csrf, require_principal
 from regime.web.templating import is_htmx, page
@@ -50,12 +50,19 @@ def vote(
 ) -> Response:
     """Cast (or change) the member's vote; htmx gets the ballot back, a plain form the proposal page."""
     who = require_principal(request)
-    check_csrf(request, csrf)
-    data = model_from_form(VoteInput, {"position": position, "reason": reason}, "vote")
-    ballot = cast_vote(request.app.state.store, who, regime_id, "list_amendment", proposal_id, data)
+    store = request.app.state.store
+    context: dict[str, Any] = {"regime_id": regime_id, "pid": proposal_id}
+    try:
+        check_csrf(request, csrf)
+        data = model_from_form(VoteInput, {"position": position, "reason": reason}, "vote")
+        ballot = cast_vote(store, who, regime_id, "list_amendment", proposal_id, data)
+    except RegimeError as exc:
+        if not is_htmx(request):
+            raise
+        current = proposals.get(store, who, regime_id, proposal_id).ballot
+        return page(request, "regime/_ballot.html", context | {"ballot": current, "problem": str(exc)}, status_of(exc))
     if is_htmx(request):
-        context = {"regime_id": regime_id, "ballot": ballot, "pid": proposal_id, "voted": True}
-        return page(request, "regime/_ballot.html", context)
+        return page(request, "regime/_ballot.html", context | {"ballot": ballot, "voted": True})
     return RedirectResponse(f"/regime/{regime_id}/proposals/{proposal_id}#ballot", status_code=303)
 
 
