@@ -76,7 +76,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
 
 def sign_in(page: Page, token: str, then: str) -> None:
     """Sign in through the form, as an official would, landing on ``then``."""
-    page.goto(f"/signin?next={then}")
+    page.goto(f"/web/signin?next={then}")
     page.get_by_label("Access token").fill(token)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"**{then}")

@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 
 def test_scorecards_then_one_efforts_evidence(page: Page) -> None:
-    page.goto("/assess")
+    page.goto("/web/assess")
     table = page.locator("table")
     expect(table).to_contain_text("points")
     page.get_by_role("link", name="Semiconductor", exact=False).first.click()
@@ -16,7 +16,7 @@ def test_scorecards_then_one_efforts_evidence(page: Page) -> None:
 
 
 def test_coverage_of_a_proposed_membership(page: Page) -> None:
-    page.goto("/coverage")
+    page.goto("/web/coverage")
     page.get_by_label("A proposed membership").fill("US,JP,NL")
     page.get_by_role("button", name="Measure").click()
     expect(page.locator("main")).to_contain_text("Smallest membership")
@@ -26,12 +26,12 @@ def test_coverage_of_a_proposed_membership(page: Page) -> None:
         "Heatmap of each named membership's share of world supply per technology of concern; the same figures are in the table below.",
     )
     assert page.evaluate("document.querySelector('img.chart').complete")
-    loaded = page.request.get("/coverage/heatmap.svg?target=0.9")
+    loaded = page.request.get("/web/coverage/heatmap.svg?target=0.9")
     assert loaded.ok and loaded.headers["content-type"].startswith("image/svg+xml")
 
 
 def test_divergence_between_members(page: Page) -> None:
-    page.goto("/divergence")
+    page.goto("/web/divergence")
     expect(page.locator("thead")).to_contain_text("Netherlands")
     expect(page.locator("tr.disagree").first).to_be_visible()
     page.get_by_label("Destination").fill("Germany")
@@ -40,7 +40,7 @@ def test_divergence_between_members(page: Page) -> None:
 
 
 def test_headroom_and_an_amendments_effect(page: Page) -> None:
-    page.goto("/headroom")
+    page.goto("/web/headroom")
     expect(page.locator("tbody")).to_contain_text("NVIDIA H20")
     page.get_by_label("Proposed amendment").select_option("lower-tpp-2400")
     page.get_by_role("button", name="Show").click()

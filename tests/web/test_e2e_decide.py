@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 
 def test_classify_a_product_with_its_evidence_and_near_misses(page: Page) -> None:
-    page.goto("/classify")
+    page.goto("/web/classify")
     page.get_by_label("A real product from the catalogue").select_option("nvidia-h100-sxm")
     page.get_by_role("button", name="Classify").click()
     match = page.locator("#result .match").first
@@ -19,7 +19,7 @@ def test_classify_a_product_with_its_evidence_and_near_misses(page: Page) -> Non
 
 
 def test_classify_a_typed_item_and_see_a_mistake_named(page: Page) -> None:
-    page.goto("/classify")
+    page.goto("/web/classify")
     box = page.get_by_label("Or describe an item in YAML")
     box.fill(
         "name: My accelerator\nparameters:\n  item_type: integrated_circuit\n  ic_function: logic\n"
@@ -35,7 +35,7 @@ def test_classify_a_typed_item_and_see_a_mistake_named(page: Page) -> None:
 
 
 def test_determine_under_every_member_side_by_side(page: Page) -> None:
-    page.goto("/determine")
+    page.goto("/web/determine")
     page.get_by_label("A real product from the catalogue").select_option("nvidia-h100-sxm")
     page.get_by_label("Destination").fill("China")
     page.get_by_label("End user", exact=True).fill("Example Cloud Ltd")
@@ -55,5 +55,5 @@ def test_determine_under_every_member_side_by_side(page: Page) -> None:
 
 
 def test_near_misses_are_highlighted_beside_the_determination(page: Page) -> None:
-    page.goto("/determine?item=nvidia-h20&destination=China&all_members=on")
+    page.goto("/web/determine?item=nvidia-h20&destination=China&all_members=on")
     expect(page.locator("#member-us .near-miss").first).to_contain_text("missed narrowly")

@@ -8,12 +8,12 @@ from regime.web.demo import CHIPS, World
 
 from .conftest import sign_in
 
-BASE = f"/regime/{CHIPS}"
+BASE = f"/web/regime/{CHIPS}"
 
 
 def test_a_member_signs_in_and_votes_on_a_proposal(page: Page, world: World) -> None:
     page.goto(f"{BASE}/proposals")
-    assert "/signin?next=" in page.url  # the member pages ask for a session first
+    assert "/web/signin?next=" in page.url  # the member pages ask for a session first
     page.get_by_label("Access token").fill(world.tokens["jp_chair"])
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Proposals")

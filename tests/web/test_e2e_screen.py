@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 
 def test_screen_one_name_and_read_why_it_hit(page: Page) -> None:
-    page.goto("/screen")
+    page.goto("/web/screen")
     page.get_by_label("Name", exact=True).fill("Huawei Technologies")
     page.get_by_label("Country").fill("CN")
     page.get_by_role("button", name="Screen", exact=True).click()
@@ -22,7 +22,7 @@ def test_screen_one_name_and_read_why_it_hit(page: Page) -> None:
 
 
 def test_a_clear_name_says_what_was_searched(page: Page) -> None:
-    page.goto("/screen?name=Zzyzx+Quillfeather+Instruments")
+    page.goto("/web/screen?name=Zzyzx+Quillfeather+Instruments")
     expect(page.locator("#result")).to_contain_text("no match in lists")
 
 
@@ -30,7 +30,7 @@ def test_screen_a_file_with_progress_then_results(page: Page, tmp_path: Path) ->
     names = ["Huawei Technologies", "Acme Tools GmbH", "Rosoboronexport"] + [f"Harmless Trader {n}" for n in range(40)]
     upload = tmp_path / "parties.csv"
     upload.write_text("name,country\n" + "".join(f"{n},\n" for n in names), encoding="utf-8")
-    page.goto("/screen")
+    page.goto("/web/screen")
     page.get_by_label("CSV file").set_input_files(upload)
     page.get_by_role("button", name="Screen the file").click()
     expect(page.locator("#batch progress")).to_have_attribute("max", str(len(names)))

@@ -6,29 +6,34 @@ from fastapi.testclient import TestClient
 
 from regime.web.demo import CHIPS, World
 
-PROPOSALS = f"/regime/{CHIPS}/proposals"
+PROPOSALS = f"/web/regime/{CHIPS}/proposals"
 
 
 def _client(client: TestClient, world: World, who: str) -> TestClient:
     """A client signed in as ``who`` (its cookie jar is the session)."""
     fresh = TestClient(client.app, follow_redirects=False)
-    assert fresh.post("/signin", data={"token": world.tokens[who], "next": PROPOSALS}).status_code == 303
+    assert fresh.post("/web/signin", data={"token": world.tokens[who], "next": PROPOSALS}).status_code == 303
     return fresh
 
 
 def test_member_pages_ask_for_a_session(client: TestClient) -> None:
-    for path in (PROPOSALS, f"/regime/{CHIPS}/denials", f"/regime/{CHIPS}/consultations", f"/regime/{CHIPS}/audit"):
+    for path in (
+        PROPOSALS,
+        f"/web/regime/{CHIPS}/denials",
+        f"/web/regime/{CHIPS}/consultations",
+        f"/web/regime/{CHIPS}/audit",
+    ):
         answer = client.get(path)
-        assert answer.status_code == 303 and answer.headers["location"].startswith("/signin?next=")
-    assert client.get(f"/regime/{CHIPS}").status_code == 200  # the public overview
+        assert answer.status_code == 303 and answer.headers["location"].startswith("/web/signin?next=")
+    assert client.get(f"/web/regime/{CHIPS}").status_code == 200  # the public overview
 
 
 def test_a_bad_token_or_a_forged_cookie_signs_nobody_in(client: TestClient) -> None:
-    refused = client.post("/signin", data={"token": "rgm_not-a-token", "next": "/"})
+    refused = client.post("/web/signin", data={"token": "rgm_not-a-token", "next": "/"})
     assert refused.status_code == 401 and "unknown or revoked token" in refused.text
     forged = TestClient(client.app, follow_redirects=False, cookies={"regime_session": "cmdtX2Zha2U.00"})
     assert forged.get(PROPOSALS).status_code == 303
-    offsite = client.post("/signin", data={"token": "x", "next": "//evil.example"})
+    offsite = client.post("/web/signin", data={"token": "x", "next": "//evil.example"})
     assert "evil" not in offsite.headers.get("location", "")
 
 
@@ -49,12 +54,12 @@ def test_a_draft_is_seen_by_its_member_only(client: TestClient, world: World) ->
     assert "Lithography tools below 193 nm" in us.get(PROPOSALS).text
     assert "Lithography tools below 193 nm" not in nl.get(PROPOSALS).text
     assert nl.get(f"{PROPOSALS}/{world.draft}").status_code == 404
-    assert "Lithography tools below 193 nm" not in nl.get(f"/regime/{CHIPS}/audit").text
+    assert "Lithography tools below 193 nm" not in nl.get(f"/web/regime/{CHIPS}/audit").text
 
 
 def test_another_regimes_pages_are_refused(client: TestClient, world: World) -> None:
     us = _client(client, world, "us_expert")
-    answer = us.get("/regime/wassenaar/proposals")
+    answer = us.get("/web/regime/wassenaar/proposals")
     assert answer.status_code == 403 and "not of wassenaar" in answer.text
 
 
@@ -73,5 +78,5 @@ def test_a_vote_needs_the_pages_csrf_token_and_a_no_needs_a_reason(client: TestC
 def test_signing_out_ends_the_session(client: TestClient, world: World) -> None:
     us = _client(client, world, "us_expert")
     csrf = us.get(PROPOSALS).text.split('name="csrf" value="')[1].split('"')[0]
-    assert us.post("/signout", data={"csrf": csrf}).status_code == 303
+    assert us.post("/web/signout", data={"csrf": csrf}).status_code == 303
     assert us.get(PROPOSALS).status_code == 303

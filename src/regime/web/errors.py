@@ -63,7 +63,7 @@ class PageRoute(APIRoute):
             except NotAuthenticatedError as exc:
                 if request.method == "GET" and request.headers.get("HX-Request") != "true":
                     target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-                    return RedirectResponse(f"/signin?next={target}", status_code=303)
+                    return RedirectResponse(f"/web/signin?next={target}", status_code=303)
                 return error_page(request, 401, str(exc))
             except RegimeError as exc:
                 return error_page(request, status_of(exc), str(exc))

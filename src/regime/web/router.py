@@ -1,8 +1,13 @@
-"""Every page route in one router: the page groups and the static files."""
+"""Every page route in one router: the pages under ``/web`` (the home page also at ``/``) and ``/static``.
+
+The pages live under their own prefix so that they never collide with the API's paths (the API
+serves ``/lists/...``, ``/classify`` and ``/determine`` as JSON).
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
 
 from regime.web import static_files
 from regime.web.pages import (
@@ -24,8 +29,8 @@ from regime.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
+PREFIX = "/web"
 MODULES = (
-    static_files,
     home,
     account,
     assess,
@@ -43,5 +48,7 @@ MODULES = (
     audit,
     assess,
 )
+router.include_router(static_files.router)
+router.add_api_route("/", home.home, include_in_schema=False, response_class=HTMLResponse)
 for module in MODULES:
-    router.include_router(module.router)
+    router.include_router(module.router, prefix=PREFIX)

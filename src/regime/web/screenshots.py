@@ -29,7 +29,7 @@ BATCH = (
 
 def _signed_in(token: str, path: str) -> Step:
     def step(page: Page) -> None:
-        page.goto(f"/signin?next={path}")
+        page.goto(f"/web/signin?next={path}")
         page.get_by_label("Access token").fill(token)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url(f"**{path}")
@@ -38,13 +38,13 @@ def _signed_in(token: str, path: str) -> Step:
 
 
 def _search(page: Page) -> None:
-    page.goto("/lists/us-ccl/search")
+    page.goto("/web/lists/us-ccl/search")
     page.get_by_label("Words to find").fill("lithography")
     page.wait_for_selector("#hits li")
 
 
 def _batch(page: Page) -> None:
-    page.goto("/screen")
+    page.goto("/web/screen")
     upload: FilePayload = {"name": "parties.csv", "mimeType": "text/csv", "buffer": BATCH.encode()}
     page.get_by_label("CSV file").set_input_files(files=[upload])
     page.get_by_role("button", name="Screen the file").click()
@@ -53,36 +53,36 @@ def _batch(page: Page) -> None:
 
 def _pages(world: World) -> list[tuple[str, Step, dict[str, int]]]:
     us, nl = world.tokens["us_expert"], world.tokens["nl_officer"]
-    proposal = f"/regime/{CHIPS}/proposals/{world.proposal}"
+    proposal = f"/web/regime/{CHIPS}/proposals/{world.proposal}"
 
     def go(path: str) -> Step:
         return lambda page: (page.goto(path), None)[1]
 
     return [
         ("home", go("/"), LAPTOP),
-        ("lists-browse", go("/lists/us-ccl"), LAPTOP),
+        ("lists-browse", go("/web/lists/us-ccl"), LAPTOP),
         ("lists-search", _search, LAPTOP),
-        ("lists-entry", go("/lists/us-ccl/entries/3A090"), LAPTOP),
-        ("lists-entry-2023", go("/lists/us-ccl/entries/3A090?as_of=2023-01-01"), LAPTOP),
-        ("lists-entry-diff", go("/lists/us-ccl/entries/3A090/diff?from=2023-01-01&to=2025-02-01"), LAPTOP),
-        ("lists-entry-phone", go("/lists/us-ccl/entries/3A090"), PHONE),
-        ("classify", go("/classify?item=nvidia-h20&list=us-ccl"), LAPTOP),
-        ("determine", go("/determine?item=nvidia-h100-sxm&destination=China&all_members=on"), LAPTOP),
-        ("determine-phone", go("/determine?item=nvidia-h100-sxm&destination=China&all_members=on"), PHONE),
-        ("screen", go("/screen?name=Huawei+Technologies&country=CN"), LAPTOP),
+        ("lists-entry", go("/web/lists/us-ccl/entries/3A090"), LAPTOP),
+        ("lists-entry-2023", go("/web/lists/us-ccl/entries/3A090?as_of=2023-01-01"), LAPTOP),
+        ("lists-entry-diff", go("/web/lists/us-ccl/entries/3A090/diff?from=2023-01-01&to=2025-02-01"), LAPTOP),
+        ("lists-entry-phone", go("/web/lists/us-ccl/entries/3A090"), PHONE),
+        ("classify", go("/web/classify?item=nvidia-h20&list=us-ccl"), LAPTOP),
+        ("determine", go("/web/determine?item=nvidia-h100-sxm&destination=China&all_members=on"), LAPTOP),
+        ("determine-phone", go("/web/determine?item=nvidia-h100-sxm&destination=China&all_members=on"), PHONE),
+        ("screen", go("/web/screen?name=Huawei+Technologies&country=CN"), LAPTOP),
         ("screen-batch", _batch, LAPTOP),
-        ("regime", go(f"/regime/{CHIPS}"), LAPTOP),
+        ("regime", go(f"/web/regime/{CHIPS}"), LAPTOP),
         ("proposal", _signed_in(us, proposal), LAPTOP),
         ("position", _signed_in(us, f"{proposal}/positions/US"), LAPTOP),
-        ("agenda", _signed_in(us, f"/regime/{CHIPS}/agenda"), LAPTOP),
-        ("denials", _signed_in(nl, f"/regime/{CHIPS}/denials"), LAPTOP),
-        ("consultations", _signed_in(nl, f"/regime/{CHIPS}/consultations"), LAPTOP),
-        ("audit", _signed_in(us, f"/regime/{CHIPS}/audit"), LAPTOP),
-        ("assess", go("/assess"), LAPTOP),
-        ("assess-effort", go("/assess/chip-alliance"), LAPTOP),
-        ("coverage", go("/coverage?members=US,JP,NL"), LAPTOP),
-        ("divergence", go("/divergence"), LAPTOP),
-        ("headroom", go("/headroom?amend=lower-tpp-2400"), LAPTOP),
+        ("agenda", _signed_in(us, f"/web/regime/{CHIPS}/agenda"), LAPTOP),
+        ("denials", _signed_in(nl, f"/web/regime/{CHIPS}/denials"), LAPTOP),
+        ("consultations", _signed_in(nl, f"/web/regime/{CHIPS}/consultations"), LAPTOP),
+        ("audit", _signed_in(us, f"/web/regime/{CHIPS}/audit"), LAPTOP),
+        ("assess", go("/web/assess"), LAPTOP),
+        ("assess-effort", go("/web/assess/chip-alliance"), LAPTOP),
+        ("coverage", go("/web/coverage?members=US,JP,NL"), LAPTOP),
+        ("divergence", go("/web/divergence"), LAPTOP),
+        ("headroom", go("/web/headroom?amend=lower-tpp-2400"), LAPTOP),
     ]
 
 

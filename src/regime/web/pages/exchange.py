@@ -73,4 +73,4 @@ def answer(
     check_csrf(request, csrf)
     data = model_from_form(AnswerInput, {"identical": identical == "yes", "note": note}, "answer")
     consultations.answer(request.app.state.store, who, regime_id, consultation_id, data)
-    return RedirectResponse(f"/regime/{regime_id}/consultations", status_code=303)
+    return RedirectResponse(f"/web/regime/{regime_id}/consultations", status_code=303)

@@ -63,7 +63,7 @@ def vote(
         return page(request, "regime/_ballot.html", context | {"ballot": current, "problem": str(exc)}, status_of(exc))
     if is_htmx(request):
         return page(request, "regime/_ballot.html", context | {"ballot": ballot, "voted": True})
-    return RedirectResponse(f"/regime/{regime_id}/proposals/{proposal_id}#ballot", status_code=303)
+    return RedirectResponse(f"/web/regime/{regime_id}/proposals/{proposal_id}#ballot", status_code=303)
 
 
 @router.get(BASE + "/{proposal_id}/positions/{country}")
@@ -102,4 +102,4 @@ def record_position(
     entries = [e.strip() for e in required_entries.replace(";", ",").split(",") if e.strip()]
     data = model_from_form(PositionInput, {"minimum": minimum, "required_entries": entries}, "position")
     positions.record(request.app.state.store, who, regime_id, proposal_id, data)
-    return RedirectResponse(f"/regime/{regime_id}/proposals/{proposal_id}/positions/{who.country}", status_code=303)
+    return RedirectResponse(f"/web/regime/{regime_id}/proposals/{proposal_id}/positions/{who.country}", status_code=303)

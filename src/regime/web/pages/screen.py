@@ -70,7 +70,7 @@ async def start_batch(request: Request, file: Annotated[UploadFile, File()]) -> 
     job = jobs(request).start(file.filename or "upload.csv", len(rows), work)
     if is_htmx(request):
         return page(request, "screen/_batch.html", {"job": job})
-    return RedirectResponse(f"/screen/batch/{job.id}", status_code=303)
+    return RedirectResponse(f"/web/screen/batch/{job.id}", status_code=303)
 
 
 @router.get("/screen/batch/{job_id}")
