@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export REGIME_HOME ?= $(CURDIR)/var
 
-.PHONY: run test lint typecheck pytest bench clean demo
+.PHONY: run test lint typecheck pytest bench clean demo browser screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(BIN)/pytest -n 2 --dist loadfile
+
+# Debian's Chromium for the page tests and screenshots (Playwright's own browser download is not used).
+browser:
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+screenshots: $(STAMP) browser
+	$(BIN)/python -m regime.web.screenshots docs/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
 
 
 def test_browse_a_category_and_group_to_an_entry(page: Page) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from regime.web.demo import CHIPS, World
 
 from .conftest import sign_in
+
+pytestmark = pytest.mark.browser
 
 BASE = f"/web/regime/{CHIPS}"
 

@@ -12,17 +12,14 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from fastapi import Request
 
 from regime.errors import NotFoundError, RegimeError
-
-if TYPE_CHECKING:
-    from regime.screen.results import ScreeningResult
+from regime.screen.results import ScreeningResult
 
 KEEP = 50
-Work = Callable[[Callable[[], None]], Iterator["ScreeningResult"]]
+Work = Callable[[Callable[[], None]], Iterator[ScreeningResult]]
 
 
 @dataclass

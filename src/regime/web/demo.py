@@ -23,6 +23,8 @@ from regime.governance.proposals import ProposalInput
 from regime.governance.registry import open_regime_store
 from regime.governance.review import ReviewInput, review
 from regime.governance.users import add_user, authenticate
+from regime.screen.index import build_index
+from regime.screen.loaders import load_list
 from regime.store import Actor, Store
 from regime.web.services import Services
 
@@ -62,9 +64,6 @@ def small_screening_list(folder: Path) -> Path:
 
 def small_services(folder: Path) -> Services:
     """The pages' services on the small screening list."""
-    from regime.screen.index import build_index
-    from regime.screen.loaders import load_list
-
     path = small_screening_list(folder)
     screen_index, party_index = build_index(load_list(path)), exact_index(path)
     return Services(screen_index=lambda: screen_index, party_index=lambda: party_index)

@@ -11,7 +11,6 @@ import functools
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 
@@ -23,15 +22,8 @@ from regime.determine.loader import default_party_index, load_members
 from regime.determine.parties import PartyIndex
 from regime.model.catalogue import load_catalogue
 from regime.model.item import Item
-
-if TYPE_CHECKING:
-    from regime.screen.index import ScreeningIndex
-
-
-def _default_screen_index() -> ScreeningIndex:
-    from regime.screen.loaders import default_index
-
-    return default_index()
+from regime.screen.index import ScreeningIndex
+from regime.screen.loaders import default_index
 
 
 @functools.cache
@@ -53,7 +45,7 @@ def _efforts() -> dict[str, Effort]:
 class Services:
     """Providers of the indexes and rules the pages use (built lazily, once)."""
 
-    screen_index: Callable[[], ScreeningIndex] = _default_screen_index
+    screen_index: Callable[[], ScreeningIndex] = default_index
     party_index: Callable[[], PartyIndex] = default_party_index
     members: Callable[[], tuple[Jurisdiction, ...]] = load_members
     catalogue: Callable[[], Mapping[str, Item]] = load_catalogue
@@ -62,18 +54,15 @@ class Services:
     efforts: Callable[[], dict[str, Effort]] = _efforts
     _warming: threading.Thread | None = field(default=None, repr=False)
 
+    def load_all(self) -> None:
+        """Build every provider's value now."""
+        for provider in (self.catalogue, self.efforts, self.supply, self.members, self.party_index, self.screen_index):
+            provider()
+
     def warm(self) -> None:
         """Build every provider's value in a background thread (once)."""
         if self._warming is None:
-            providers: list[Callable[[], Any]] = [
-                self.catalogue,
-                self.efforts,
-                self.supply,
-                self.members,
-                self.party_index,
-                self.screen_index,
-            ]
-            self._warming = threading.Thread(target=lambda: [p() for p in providers], daemon=True, name="web-warm")
+            self._warming = threading.Thread(target=self.load_all, daemon=True, name="web-warm")
             self._warming.start()
 
 

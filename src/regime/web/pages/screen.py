@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import Annotated, Any, cast
 
 from fastapi import File, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from regime.errors import InputError
+from regime.screen.engine import screen_batch, screen_party
+from regime.screen.listdata import PartyKind
+from regime.screen.query import Query
+from regime.screen.results import ScreeningResult, to_csv
 from regime.web.batch_jobs import jobs
 from regime.web.errors import page_router, status_of
 from regime.web.forms import screening_rows
 from regime.web.services import services
 from regime.web.templating import is_htmx, page
-
-if TYPE_CHECKING:
-    from regime.screen.listdata import PartyKind
 
 router = page_router()
 KINDS = ("unknown", "organisation", "person", "vessel", "aircraft")
@@ -30,8 +31,6 @@ def _kind(value: str) -> PartyKind:
 @router.get("/screen")
 def screen_page(request: Request, name: str = "", country: str = "", kind: str = "unknown") -> HTMLResponse:
     """The forms; with ``name`` it screens that name and explains every hit."""
-    from regime.screen.engine import screen_party
-
     context: dict[str, Any] = {"name": name, "country": country, "kind": kind, "kinds": KINDS, "result": None}
     status = 200
     if name.strip():
@@ -47,13 +46,10 @@ def screen_page(request: Request, name: str = "", country: str = "", kind: str =
 @router.post("/screen/batch", response_model=None)
 async def start_batch(request: Request, file: Annotated[UploadFile, File()]) -> Response:
     """Start screening an uploaded CSV (a ``name`` column; ``country``, ``aliases``, ``kind`` optional)."""
-    from regime.screen.engine import screen_batch
-    from regime.screen.query import Query
-
     rows = screening_rows(await file.read())
     svc = services(request)
 
-    def work(tick: Callable[[], None]) -> Iterator[Any]:
+    def work(tick: Callable[[], None]) -> Iterator[ScreeningResult]:
         queries = [
             Query(
                 name=row["name"],
@@ -83,8 +79,6 @@ def batch(request: Request, job_id: str) -> HTMLResponse:
 @router.get("/screen/batch/{job_id}/results.csv")
 def batch_csv(request: Request, job_id: str) -> Response:
     """A finished batch's results as CSV (one row per hit, one per clear name)."""
-    from regime.screen.results import to_csv
-
     job = jobs(request).get(job_id)
     if job.running:
         raise InputError("the batch is still running")
