@@ -22,6 +22,16 @@ from regime.web.live import serving
 
 Step = Callable[[Page], None]
 LAPTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+TALLEST = 2200  # px: long pages are cut here (the README shows their top)
+FROM = {"determine": "#result", "classify": "#result"}  # pages shown from their result down
+
+
+def _top(page: Page, selector: str | None) -> float:
+    """Where the picture starts: the top of the page, or a little above ``selector``."""
+    box = page.locator(selector).bounding_box() if selector else None
+    return max(0.0, box["y"] - 120) if box else 0.0
+
+
 BATCH = (
     "name,country,reference\nHuawei Technologies,CN,order-1\nAcme Tools GmbH,DE,order-2\nRosoboronexport,RU,order-3\n"
 )
@@ -63,12 +73,11 @@ def _pages(world: World) -> list[tuple[str, Step, dict[str, int]]]:
         ("lists-browse", go("/web/lists/us-ccl"), LAPTOP),
         ("lists-search", _search, LAPTOP),
         ("lists-entry", go("/web/lists/us-ccl/entries/3A090"), LAPTOP),
-        ("lists-entry-2023", go("/web/lists/us-ccl/entries/3A090?as_of=2023-01-01"), LAPTOP),
         ("lists-entry-diff", go("/web/lists/us-ccl/entries/3A090/diff?from=2023-01-01&to=2025-02-01"), LAPTOP),
         ("lists-entry-phone", go("/web/lists/us-ccl/entries/3A090"), PHONE),
         ("classify", go("/web/classify?item=nvidia-h20&list=us-ccl"), LAPTOP),
         ("determine", go("/web/determine?item=nvidia-h100-sxm&destination=China&all_members=on"), LAPTOP),
-        ("determine-phone", go("/web/determine?item=nvidia-h100-sxm&destination=China&all_members=on"), PHONE),
+        ("screen-phone", go("/web/screen?name=Huawei+Technologies&country=CN"), PHONE),
         ("screen", go("/web/screen?name=Huawei+Technologies&country=CN"), LAPTOP),
         ("screen-batch", _batch, LAPTOP),
         ("regime", go(f"/web/regime/{CHIPS}"), LAPTOP),
@@ -103,7 +112,10 @@ def take(folder: Path) -> list[Path]:
             step(page)
             page.wait_for_load_state("networkidle")
             path = folder / f"{name}.png"
-            page.screenshot(path=str(path), full_page=True)
+            top = _top(page, FROM.get(name))
+            height = min(int(page.evaluate("document.documentElement.scrollHeight")) - top, TALLEST)
+            clip: FloatRect = {"x": 0, "y": top, "width": viewport["width"], "height": height}
+            page.screenshot(path=str(path), full_page=True, clip=clip)
             saved.append(path)
             print(f"{path}  {page.url.removeprefix(url)}")
             context.close()

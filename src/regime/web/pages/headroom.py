@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from regime.assess.headroom import AmendmentEffect, amendment_effects, closest_below, headroom
 from regime.errors import InputError, NotFoundError
-from regime.lists.compiled import compile_list
+from regime.lists.compiled import CompiledList, compile_list
 from regime.lists.loader import read_yaml
 from regime.lists.reform import apply_reform, reform_from_yaml
 from regime.lists.registry import compiled_list
@@ -32,12 +32,23 @@ def amendments() -> dict[str, str]:
     return found
 
 
+_AMENDED: dict[tuple[str, str, dt.date], CompiledList] = {}
+
+
+def amended_list(amend: str, list_id: str, date: dt.date) -> CompiledList:
+    """The list as the amendment would leave it on ``date`` (or on its effective date), compiled once."""
+    key = (amend, list_id, date)
+    if key not in _AMENDED:
+        if amend not in amendments():
+            raise NotFoundError(f"no bundled amendment {amend!r} (known: {', '.join(amendments())})")
+        path = AMENDMENTS_DIR / f"{amend}.yaml"
+        reform = reform_from_yaml(read_yaml(path), source=str(path))
+        _AMENDED[key] = compile_list(apply_reform(docs_of(list_id), reform).at(max(date, reform.effective)))
+    return _AMENDED[key]
+
+
 def _effects(request: Request, amend: str, list_id: str, date: dt.date) -> list[AmendmentEffect]:
-    path = AMENDMENTS_DIR / f"{amend}.yaml"
-    if amend not in amendments():
-        raise NotFoundError(f"no bundled amendment {amend!r} (known: {', '.join(amendments())})")
-    reform = reform_from_yaml(read_yaml(path), source=str(path))
-    amended = compile_list(apply_reform(docs_of(list_id), reform).at(max(date, reform.effective)))
+    amended = amended_list(amend, list_id, date)
     catalogue = services(request).catalogue()
     found = amendment_effects(catalogue.values(), compiled_list(list_id, date), amended, catalogue)
     return [e for e in found if e.caught or e.released]
