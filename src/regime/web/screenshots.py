@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import FilePayload, Page, sync_playwright
+from playwright.sync_api import FilePayload, FloatRect, Page, sync_playwright
 
 from regime.api.app import create_app
 from regime.api.settings import Settings
