@@ -43,6 +43,39 @@ def canonical_facts(parameters: Mapping[str, Any], vocabulary: Vocabulary, *, wh
     return facts
 
 
+def fact_value(param: Parameter, raw: Any, *, item: str, name: str) -> Any:
+    """One stated value in its canonical form; a problem names the item and the parameter."""
+    try:
+        return _value(param, raw)
+    except _Bad as bad:
+        raise InputError(str(bad), where=f"item {item}: {name}{bad.path}") from None
+
+
+def fact_column(param: Parameter, raws: list[Any]) -> list[Any]:
+    """A whole column of stated values converted at once (the common cases inline), None kept as unknown.
+
+    Raises the located error of :func:`fact_value` through the caller's retry: a problem here is
+    re-read value by value so that the item can be named.
+    """
+    if param.kind is ParamKind.QUANTITY:
+        out: list[Any] = []
+        append = out.append
+        for raw in raws:
+            kind = type(raw)
+            if kind is float or kind is int:
+                append(float(raw))
+            elif raw is None:
+                append(None)
+            elif kind is str and (parsed := _split_quantity(raw)) is not None and not parsed[1]:
+                append(parsed[0])
+            else:
+                append(_value(param, raw))
+        return out
+    if param.kind is ParamKind.FLAG and all(raw is None or raw is True or raw is False for raw in raws):
+        return list(raws)
+    return [None if raw is None else _value(param, raw) for raw in raws]
+
+
 def _value(param: Parameter, raw: Any) -> Any:
     if raw is None:
         return None

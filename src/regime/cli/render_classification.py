@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -13,8 +13,11 @@ from regime.lists.numbering import display_ref
 
 def classification_panel(result: Classification, numbering: str = "eccn") -> Panel:
     """One panel per item: classes, matches with evidence, releases, near misses, open questions."""
-    show = lambda ref: display_ref(ref, numbering)  # noqa: E731
-    parts: list[object] = []
+
+    def show(ref: str) -> str:
+        return display_ref(ref, numbering)
+
+    parts: list[RenderableType] = []
     title = Text(result.item, style="bold")
     classes = ", ".join(show(c) for c in result.classes) or (result.fallback or "not listed")
     if result.indeterminate:
