@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import json
 import os
 from collections.abc import Mapping
@@ -40,6 +39,7 @@ from regime.lists.dated import BEGINNING
 from regime.lists.loader import list_folder, load_docs, read_yaml, validate
 from regime.lists.registry import compiled_list
 from regime.lists.snapshot import change_dates as entry_change_dates
+from regime.once import built_once
 from regime.paths import DATA_DIR, US_EAR_DIR
 
 JURISDICTIONS_DIR = DATA_DIR / "jurisdictions"
@@ -65,7 +65,7 @@ def _raw(folder: Path, member: str) -> dict[str, Any]:
     return dict(raw)
 
 
-@functools.cache
+@built_once
 def load_jurisdiction(member: str, folder: Path = JURISDICTIONS_DIR) -> Jurisdiction:
     """The member's rules, read and resolved once."""
     raw = _raw(folder, member)
@@ -129,7 +129,7 @@ def load_members(members: tuple[str, ...] | None = None) -> tuple[Jurisdiction, 
     return tuple(load_jurisdiction(m) for m in (members or member_ids()))
 
 
-@functools.cache
+@built_once
 def change_dates(list_id: str) -> tuple[dt.date, ...]:
     """Every date on which something in the list changes (entries, formulas, general notes)."""
     docs = load_docs(list_folder(list_id))
@@ -150,7 +150,7 @@ def list_at(list_id: str, date: dt.date) -> CompiledList:
     return compiled_list(list_id, dates[found - 1] if found else BEGINNING)
 
 
-@functools.cache
+@built_once
 def ccl_flags(path: Path = US_EAR_DIR / "ccl.json") -> dict[str, dict[str, str]]:
     """Each ECCN's "List Based License Exceptions" texts from the eCFR compilation (for entries not in a list)."""
     try:
@@ -160,7 +160,7 @@ def ccl_flags(path: Path = US_EAR_DIR / "ccl.json") -> dict[str, dict[str, str]]
     return {e["eccn"]: dict(e.get("licenceExceptionFlags") or {}) for e in data["entries"]}
 
 
-@functools.cache
+@built_once
 def default_party_index(path: Path = SCREENING_FILE) -> PartyIndex:
     """The bundled Consolidated Screening List: through the screening engine when it is installed,
     else indexed by exact normalised name (``REGIME_PARTY_MATCH=exact`` chooses the latter)."""

@@ -7,7 +7,6 @@ Documents are cached per folder; ``load_list(list_id, as_of)`` gives the snapsho
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from regime.errors import InputError, NotFoundError
 from regime.lists.documents import EntryDoc, ListDoc
 from regime.lists.extension import inherited_entries, inherited_info
 from regime.lists.snapshot import ControlList, snapshot
+from regime.once import built_once
 from regime.paths import LISTS_DIR
 
 CASES_SUFFIX = ".cases.yaml"
@@ -76,7 +76,7 @@ def entry_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*/*.yaml") if not p.name.endswith(CASES_SUFFIX))
 
 
-@functools.cache
+@built_once
 def load_docs(folder: Path) -> ListDocs:
     """Read and validate every document of a list folder (cached per folder)."""
     if not (folder / "list.yaml").is_file():
@@ -111,7 +111,7 @@ def _check_paragraphs(doc: EntryDoc, path: Path) -> None:
         seen.add(paragraph.id)
 
 
-@functools.cache
+@built_once
 def _snapshot(docs: ListDocs, as_of: dt.date) -> ControlList:
     return snapshot(docs.info, docs.entries, as_of)
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 from regime.lists.compiled import CompiledList, compile_list
 from regime.lists.loader import list_folder, load_docs
+from regime.once import built_once
 
 
-@functools.cache
+@built_once
 def compiled_list(list_id: str, as_of: dt.date) -> CompiledList:
     """The bundled list ``list_id`` as in force on ``as_of``, compiled."""
     docs = load_docs(list_folder(list_id))

@@ -10,7 +10,6 @@ are pure; ``index_for`` caches one index per list folder and date.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from regime.lists.loader import ListDocs
 from regime.lists.numbering import join_ref
 from regime.lists.snapshot import ControlList
+from regime.once import built_once
 
 Field = Literal["heading", "paragraph", "note"]
 WEIGHTS: dict[Field, float] = {"heading": 3.0, "paragraph": 1.0, "note": 0.5}
@@ -110,7 +110,7 @@ def build_index(snapshot: ControlList) -> SearchIndex:
     return SearchIndex(snapshot.id, snapshot.as_of, tuple(texts), dict(postings), average or 1.0)
 
 
-@functools.cache
+@built_once
 def index_for(docs: ListDocs, as_of: dt.date) -> SearchIndex:
     """The index of a list folder's snapshot on ``as_of``, built once."""
     return build_index(docs.at(as_of))

@@ -14,6 +14,7 @@ from typing import Any
 import pint
 
 from regime.errors import InputError
+from regime.once import built_once
 
 _EXTRA_DEFINITIONS = (
     "weighted_teraflops = [adjusted_peak_performance] = WT",
@@ -22,7 +23,7 @@ _EXTRA_DEFINITIONS = (
 )
 
 
-@functools.cache
+@built_once
 def registry() -> Any:
     """The one unit registry, built once per process."""
     source = Path(pint.__file__).parent

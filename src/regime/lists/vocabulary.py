@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import enum
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ import yaml
 
 from regime.errors import InputError
 from regime.lists.units import format_unit, is_unit_name, parse_unit
+from regime.once import built_once
 from regime.paths import DATA_DIR
 
 
@@ -132,7 +132,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
     return Vocabulary(params, source=str(path))
 
 
-@functools.cache
+@built_once
 def default_vocabulary() -> Vocabulary:
     """The bundled vocabulary (``data/vocabulary/parameters.yaml``)."""
     return load_vocabulary(DATA_DIR / "vocabulary" / "parameters.yaml")

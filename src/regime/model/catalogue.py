@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from regime.errors import InputError
 from regime.lists.loader import read_yaml, validate
 from regime.model.item import Item
+from regime.once import built_once
 from regime.paths import CATALOGUE_DIR
 
 
@@ -20,7 +20,7 @@ def read_item(path: Path) -> Item:
     return item
 
 
-@functools.cache
+@built_once
 def load_catalogue(folder: Path = CATALOGUE_DIR) -> Mapping[str, Item]:
     """Every catalogue item by id (the file name must match the id)."""
     items: dict[str, Item] = {}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from fastapi import APIRouter, Query
 
 from regime.determine import (
@@ -18,11 +16,12 @@ from regime.determine import (
 )
 from regime.determine.parties import PartyIndex
 from regime.model.catalogue import load_catalogue
+from regime.once import built_once
 
 router = APIRouter(tags=["determine"])
 
 
-@functools.cache
+@built_once
 def _parties() -> PartyIndex:
     """The restricted-party index, built on first use and kept."""
     return default_party_index()
