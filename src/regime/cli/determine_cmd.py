@@ -4,6 +4,7 @@ regime determine tx.yaml                 the exporter's rules, with the trace
 regime determine tx.yaml --all-members   side by side, undercut risks marked
 regime determine tx.yaml --json
 regime determine --batch orders.csv --out decisions.parquet
+regime determine --batch orders.parquet --out decisions/ --engine local|dask [--scheduler tcp://host:port]
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from regime.determine.orders import read_orders
 from regime.determine.result import Comparison, Determination, Outcome
 from regime.errors import InputError
 from regime.model.catalogue import load_catalogue
+from regime.scale import determine_job
+from regime.scale.console import run_with_progress
 
 STYLE = {
     Outcome.NO_LICENCE_REQUIRED: "green",
@@ -49,8 +52,17 @@ def determine_command(
     batch: Path = typer.Option(None, "--batch", help="an order book (CSV or Parquet) to decide"),
     out: Path = typer.Option(None, "--out", help="where --batch writes its decisions (.parquet or .csv)"),
     trace: bool = typer.Option(True, "--trace/--no-trace", help="show each determination's steps"),
+    engine: str = typer.Option(
+        None, "--engine", help="with --batch: local (all cores) or dask; --out is then a folder"
+    ),
+    scheduler: str = typer.Option(None, "--scheduler", help="with --engine dask: the scheduler, tcp://host:port"),
+    workers: int = typer.Option(None, "--workers", help="with --engine local: worker processes (default: all cores)"),
 ) -> None:
     """Decide whether a transaction needs a licence, and show why."""
+    if batch is not None and (engine is not None or (out is not None and not out.suffix)):
+        job = determine_job.build(member, all_members)
+        run_with_progress(job, batch, out or Path("decisions"), engine, scheduler, workers)
+        return
     if batch is not None:
         _batch(batch, out, member, all_members)
         return
