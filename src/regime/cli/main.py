@@ -14,6 +14,7 @@ from regime.cli import (
     demo_cmd,
     denial_cmd,
     determine_cmd,
+    diverge_cmd,
     governance_cmd,
     headroom_cmd,
     list_cmd,
@@ -45,6 +46,7 @@ app.command("demo")(demo_cmd.demo)
 app.command("assess")(assess_cmd.assess)
 app.command("coverage")(assess_cmd.coverage)
 app.command("headroom")(headroom_cmd.headroom_command)
+app.command("diverge")(diverge_cmd.diverge_command)
 app.add_typer(countries_cmd.app, name="country")
 app.add_typer(list_cmd.app, name="list")
 app.command("serve")(serve_cmd.serve)
