@@ -25,9 +25,20 @@ from regime.screen.normalise import name_form
 from regime.screen.query import Query
 from regime.screen.similarity import align
 from screen_names import DISTINCTIVE, FAMILY, GENERIC, GIVEN, LEGAL
-from screen_variants import abbreviate, legal_form, reorder, transliterate, typo
+from screen_variants import abbreviate, add_word, drop_word, legal_form, reorder, transliterate, typo
 
-VARIANTS = ("typo", "reorder", "legal form", "transliteration", "alias", "abbreviation", "two at once")
+HARDER = frozenset({"two at once"})  # beyond the list of variants: reported apart
+VARIANTS = (
+    "typo",
+    "reorder",
+    "legal form",
+    "transliteration",
+    "alias",
+    "abbreviation",
+    "word dropped",
+    "word added",
+    "two at once",
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,10 @@ def _variant(party: IndexedParty, kind: str, rng: random.Random) -> str | None:
         return None if person or listed.kind in ("vessel", "aircraft") else legal_form(listed.name, rng)
     if kind == "transliteration":
         return transliterate(listed.name, listed.countries, person, rng)
+    if kind == "word dropped":
+        return drop_word(listed.name, rng, person)
+    if kind == "word added":
+        return add_word(listed.name, rng, person, GIVEN)
     if kind == "two at once":  # a slip on top of another change
         first = _variant(party, rng.choice(VARIANTS[1:-1]), rng)
         return typo(first, rng) if first else None

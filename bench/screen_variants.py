@@ -11,6 +11,7 @@ import random
 import re
 import string
 
+from regime.screen.normalise import name_form
 from screen_names import ABBREVIATIONS, LEGAL, LEGAL_SWAPS
 
 _WORD = re.compile(r"[A-Za-z]{5,}")
@@ -136,3 +137,37 @@ def abbreviate(name: str, rng: random.Random, person: bool) -> str | None:
     for i in rng.sample(hits, k=max(1, len(hits) // 2 + 1) if len(hits) > 1 else 1):
         words[i] = ABBREVIATIONS[words[i].lower().strip(",.")]
     return " ".join(words)
+
+
+EXTRA_WORDS = ["Branch", "Shenzhen Branch", "Dubai Office", "Group", "Holding", "International", "Europe", "Trading"]
+
+
+def drop_word(name: str, rng: random.Random, person: bool) -> str | None:
+    """One word left out: a person's middle name, or an inner word of a longer company name."""
+    if person and "," in name:
+        family, given = (part.strip() for part in name.split(",", 1))
+        words = given.split()
+        if len(words) < 2:
+            return None
+        del words[rng.randrange(1, len(words))]
+        return f"{family}, {' '.join(words)}"
+    words = name.split()
+    inner = [i for i, w in enumerate(words[1:-1], start=1) if len(w) > 3 and w.isalpha()]
+    if len(words) < 4 or not inner:
+        return None
+    del words[rng.choice(inner)]
+    return " ".join(words)
+
+
+def add_word(name: str, rng: random.Random, person: bool, given: list[str]) -> str | None:
+    """One word more: a second given name for a person, a branch or city for a company.
+
+    Not to a one-word name: "Olivia" with a word added is another name, not the vessel OLIVIA.
+    """
+    if len(name_form(name).tokens) < 2:
+        return None
+    if person and "," in name:
+        return f"{name} {rng.choice(given)}"
+    if person:
+        return None
+    return f"{name} {rng.choice(EXTRA_WORDS)}"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from regime.errors import InputError
 from regime.paths import state_dir
-from regime.screen.keys import token_keys
+from regime.screen.keys import starting_with, token_keys
 from regime.screen.normalise import NameForm
 from regime.screen.query import Query
 
@@ -97,7 +97,8 @@ def write_records(
     for rid, query, forms in records:
         base.append((rid, query.model_dump_json(exclude_defaults=True)))
         for form in forms:
-            postings += ((t, form.total, rid) for t in set(form.tokens))
+            letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
+            postings += ((t, form.total, rid) for t in set(form.tokens) | letters)
             joins += ((g, rid) for g in set(form.joins))
             for i, token in enumerate(form.tokens):
                 df[token] = df.get(token, 0) + 1

@@ -16,15 +16,16 @@ from regime.screen.listdata import PartyKind
 from regime.screen.query import PreparedQuery, Query, prepare
 from regime.screen.results import Hit, ScoreParts, ScreeningResult, Searched
 from regime.screen.scorer import THRESHOLD, Scored, score_party, similarity_floor
+from regime.screen.similarity import dice_floor
 
 CANDIDATE_LIMIT = 48  # list names scored per query form, at most
-NEAR_MISS = 0.5  # scores from here to the threshold are reported as near misses
+NEAR_MISS = 0.25  # scores from here to the threshold are reported as near misses
 NEAR_MISSES = 3
 
 
 def scored_candidates(prepared: PreparedQuery, index: ScreeningIndex) -> list[tuple[int, Scored]]:
     """The index's candidates for ``prepared``, scored, best first."""
-    floor = similarity_floor(NEAR_MISS)
+    floor = dice_floor(similarity_floor(min(NEAR_MISS, THRESHOLD)))
     positions = index.candidates(prepared.forms, floor=floor, limit=CANDIDATE_LIMIT, literal=prepared.literal)
     scored = [(position, score_party(prepared, index.parties[position])) for position in positions]
     return sorted(scored, key=lambda item: (-item[1].score, item[0]))

@@ -18,11 +18,12 @@ from typing import Literal
 
 from regime.screen.listdata import ListVersion, Party
 from regime.screen.normalise import NameForm, name_form
-from regime.screen.search import Bound, NameSearch
+from regime.screen.search import NameSearch
 
 LITERAL_KINDS = frozenset({"person", "vessel", "aircraft"})
 NameLabel = Literal["name", "alias", "weak alias"]
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_PARTS = re.compile(r"(?i)\b(?:affiliated entity|parent organization|a\.?k\.?a|f\.?k\.?a|d\.?b\.?a)\b[.:]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +45,22 @@ class IndexedParty:
 
 
 def name_variants(text: str, person: bool = False) -> list[NameForm]:
-    """The forms of one listed name: as written, and without bracketed parts ("(SSI)", "(Hong Kong)").
+    """The forms of one listed name: as written, without bracketed parts ("(SSI)", "(Hong Kong)"),
+    and each part of a name that holds several ("X. Affiliated Entity: Y", "X a.k.a. Y").
 
     A person's, vessel's or aircraft's names keep words that look like legal forms ("PAO, Yu
     Hsiang", the vessel "TIAN YU 7").
     """
-    forms = [name_form(text, person)]
-    bare = _BRACKETS.sub("", text).strip()
-    if bare and bare != text:
-        stripped = name_form(bare, person)
-        if stripped.tokens and stripped.tokens != forms[0].tokens:
-            forms.append(stripped)
-    return [form for form in forms if form.tokens]
+    texts = [text, _BRACKETS.sub("", text).strip()]
+    parts = [part.strip(" .,;:-") for part in _PARTS.split(text)]
+    if len(parts) > 1:
+        texts += [p for part in parts if (p := part) and len(p) > 2]
+    forms: dict[tuple[str, ...], NameForm] = {}
+    for variant in texts:
+        form = name_form(variant, person)
+        if form.tokens and form.tokens not in forms:
+            forms[form.tokens] = form
+    return list(forms.values())
 
 
 def index_party(position: int, party: Party) -> IndexedParty:
@@ -90,13 +95,13 @@ class ScreeningIndex:
     ) -> list[int]:
         """Positions of the parties whose names may reach ``floor`` against any of ``forms``
         (and, for persons, vessels and aircraft, ``literal``), the most promising first."""
-        bound: dict[int, Bound] = {}
+        bound: dict[int, float] = {}
         for search, group in ((self.search, forms), (self.literal, literal)):
             for form in group:
                 for nid, value in search.bounds(form, floor).items():
-                    if value[0] >= floor and value > bound.get(nid, (0.0, 0.0)):
+                    if value >= floor and value > bound.get(nid, 0.0):
                         bound[nid] = value
-        best = heapq.nlargest(limit, bound.items(), key=lambda item: (*item[1], -item[0]))
+        best = heapq.nlargest(limit, bound.items(), key=lambda item: (item[1], -item[0]))
         return list(dict.fromkeys(self.names[nid].party for nid, _ in best))
 
 

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from regime.screen.normalise import NameForm
-from regime.screen.similarity import similar
+from regime.screen.similarity import INITIAL_SIMILARITY, similar
+from regime.screen.words import INITIAL_WEIGHT
 
 
 def deletions(token: str) -> Iterator[str]:
@@ -34,6 +35,23 @@ def token_keys(token: str, skeleton: str, folded: str, symbols: frozenset[str]) 
     if folded:
         yield "=" + folded
     yield from symbols
+
+
+def lookup_keys(token: str, skeleton: str, folded: str, symbols: frozenset[str]) -> Iterator[str]:
+    """The keys to look a query token up by: its own keys, and its first letter, which is the key
+    of an initial ("j" agrees with "james": ``similarity.similar``)."""
+    yield from token_keys(token, skeleton, folded, symbols)
+    if len(token) > 1 and token[0].isalpha():
+        yield token[0]
+
+
+def starting_with(letter: str) -> str:
+    """The posting that holds every name with a word (not an initial) starting with ``letter``.
+
+    A query's initial may agree with any of those words; the marker is no token (tokens are
+    letters and digits).
+    """
+    return "^" + letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +141,17 @@ class TokenKeys:
     def _partners(self, token: str, key: str, folded: str, symbols: frozenset[str]) -> Partners:
         found: dict[str, float] = {}
         vocabulary, keys = self.vocabulary, self.keys
-        for lookup in token_keys(token, key, folded, symbols):
+        for lookup in lookup_keys(token, key, folded, symbols):
             for other in keys.get(lookup, ()):
                 if other not in found:
                     info = vocabulary[other]
                     found[other] = similar(token, symbols, key, folded, other, info.symbols, info.skeleton, info.folded)
         ranked = sorted((-score, other) for other, score in found.items() if score > 0.0 and other in self.postings)
-        by_score = tuple(
+        by_score = [
             (other, -score, vocabulary[other].weight, self.postings[other], self._sizes[other])
             for score, other in ranked
-        )
-        return Partners(by_score, sum(len(entry[3]) for entry in by_score))
+        ]
+        words = starting_with(token)
+        if len(token) == 1 and words in self.postings:  # an initial: any word with its letter, worth an initial
+            by_score.insert(0, (words, INITIAL_SIMILARITY, INITIAL_WEIGHT, self.postings[words], self._sizes[words]))
+        return Partners(tuple(by_score), sum(len(entry[3]) for entry in by_score))

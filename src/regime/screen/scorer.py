@@ -2,9 +2,8 @@
 
 The combination is logistic: ``score = 1 / (1 + exp(-z))`` with
 ``z = bias + similarity*s + country*k + kind*t``, where ``similarity`` is the best of the
-name and alias features (``features/``) and ``country`` and ``kind`` are -1/0/+1
-agreements. (The coverages of each side are reported with every hit; fitted as a fifth
-input they added nothing the similarity does not already say.) A score reads as the probability that the query names
+name and alias features (``features/``, ``similarity.Agreement``), and ``country`` and
+``kind`` are -1/0/+1 agreements. A score reads as the probability that the query names
 the listed party, on the evaluation set of ``bench/screen_quality.py``.
 
 The coefficients were fitted by ``bench/screen_calibrate.py`` (logistic regression on the
@@ -33,8 +32,8 @@ class Coefficients:
     kind: float
 
 
-COEFFICIENTS = Coefficients(bias=-32.503, similarity=38.073, country=0.485, kind=3.0)
-THRESHOLD = 0.85
+COEFFICIENTS = Coefficients(bias=-27.125, similarity=33.706, country=1.0, kind=3.0)
+THRESHOLD = 0.61
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +72,8 @@ def similarity_floor(threshold: float = THRESHOLD, weights: Coefficients = COEFF
     """The lowest name similarity that can reach ``threshold`` with the other features at their best.
 
     The best case is the countries agreeing and the kinds not disagreeing. The index prunes
-    with this bound; nothing below it can score ``threshold``.
+    with this bound (as a Dice coefficient, ``similarity.dice_floor``); nothing below it can
+    score ``threshold``.
     """
     logit = math.log(threshold / (1.0 - threshold))
     best_rest = weights.bias + abs(weights.country)  # kind agreement is at best 0

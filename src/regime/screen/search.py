@@ -1,11 +1,14 @@
 """Candidate search over a set of names: which names may reach a similarity floor with a query.
 
 ``NameSearch.bounds`` gives, for every name sharing a key with the query, an upper bound of
-their similarity (``similarity.align``), without aligning anything:
+their similarity as a Dice coefficient (``similarity.align`` never exceeds what it bounds:
+``similarity.dice_floor``), without aligning anything:
 
 * each query word adds its best partner in the name (both weights times their similarity),
-  glued pairs add what a join could, and initials on either side add what they could against
-  words of the other side starting with the same letter;
+  glued pairs add what a join could. Initials are words like the others: a query word finds
+  the list's initials through its first letter (``keys.lookup_keys``), and a query initial
+  finds every name with a word starting with its letter (``keys.starting_with``), that word
+  worth no more than the initial (``similarity.align``);
 * words are read rarest first, and a word only adds a new name (one none of the rarer words
   found) if it and the words after it could lift that name to the floor: the MaxScore idea,
   made exact per name by its total weight. Posting lists are sorted by the names' total
@@ -20,13 +23,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from regime.screen.keys import Partners, TokenKeys
+from regime.screen.keys import Partners, TokenKeys, starting_with
 from regime.screen.normalise import NameForm
-from regime.screen.similarity import INITIAL_SIMILARITY, JOINED_SIMILARITY
-from regime.screen.words import INITIAL_WEIGHT, PARTICLE_WEIGHT
-
-LIST_INITIAL_SLACK = INITIAL_SIMILARITY * (INITIAL_WEIGHT + 1.0)
-Bound = tuple[float, float]  # the bound, and the part of it that words alone account for
+from regime.screen.similarity import JOINED_SIMILARITY
+from regime.screen.words import PARTICLE_WEIGHT
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +56,7 @@ class NameSearch:
 
     ids: tuple[int, ...]
     totals: tuple[float, ...]  # per name: the sum of its token weights
-    letters: tuple[str, ...]  # per name: the first letters of its tokens
-    initials: tuple[str, ...]  # per name: its one-letter tokens
-    tokens: tuple[tuple[str, ...], ...]
+    tokens: tuple[frozenset[str], ...]  # per name: its tokens and the postings of its words' first letters
     keys: TokenKeys
     joins: dict[str, tuple[int, ...]]  # a glued pair of a name's words -> names
 
@@ -68,8 +66,11 @@ class NameSearch:
         totals = tuple(form.total for form in forms)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         joins: defaultdict[str, list[int]] = defaultdict(list)
+        tokens: list[frozenset[str]] = []
         for at, form in enumerate(forms):
-            for token in dict.fromkeys(form.tokens):
+            letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
+            tokens.append(frozenset(form.tokens) | letters)
+            for token in tokens[-1]:
                 postings[token].append(at)
             for glued in dict.fromkeys(form.joins):
                 joins[glued].append(at)
@@ -77,33 +78,35 @@ class NameSearch:
         return cls(
             ids=tuple(ids),
             totals=totals,
-            letters=tuple("".join(sorted({t[0] for t in form.tokens})) for form in forms),
-            initials=tuple("".join(t for t in form.tokens if len(t) == 1) for form in forms),
-            tokens=tuple(form.tokens for form in forms),
+            tokens=tuple(tokens),
             keys=TokenKeys.build(forms, ordered, totals),
             joins={glued: tuple(found) for glued, found in joins.items()},
         )
 
-    def bounds(self, form: NameForm, floor: float) -> dict[int, Bound]:
+    def bounds(self, form: NameForm, floor: float) -> dict[int, float]:
         """For names sharing a key with ``form`` (by the caller's ids): their bound, see the module."""
         tokens, weights = form.tokens, form.weights
-        looked = [(self.keys.partners(form, i), i) for i, token in enumerate(tokens) if len(token) > 1]
+        looked = [(self.keys.partners(form, i), i) for i in range(len(tokens))]
         looked.sort(key=lambda item: (item[0].size, item[1]))
-        initials = [(t, w) for t, w in zip(tokens, weights, strict=True) if len(t) == 1]
-        more = sum(weights[i] + 1.0 for _, i in looked) + INITIAL_SIMILARITY * sum(w + 1.0 for _, w in initials)
+        top = [  # the most each word can add: a partner of weight 1, or two the list glued together
+            max(w + 1.0, JOINED_SIMILARITY * (w + 2.0)) if t in self.joins else w + 1.0
+            for t, w in zip(tokens, weights, strict=True)
+        ]
+        more = sum(top)
         shared: dict[int, float] = {}
         for glued in form.joins:  # two query words the list writes as one
             for at in self.keys.postings.get(glued, ()):
                 shared[at] = shared.get(at, 0.0) + JOINED_SIMILARITY * 3.0
         for found, i in looked:
-            more -= weights[i] + 1.0
+            more -= top[i]
             creates = weights[i] > PARTICLE_WEIGHT  # a particle ("al", "and") never brings a name in alone
             best = self._gains(found, weights[i], shared, Reach(more, floor, form.total, creates))
             for at in self.joins.get(tokens[i], ()):  # a query word the list writes as two
                 best[at] = max(best.get(at, 0.0), JOINED_SIMILARITY * (weights[i] + 2.0))
             for at, gain in best.items():
                 shared[at] = shared.get(at, 0.0) + gain
-        return self._bounded(form, shared, initials)
+        total, totals, ids = form.total, self.totals, self.ids
+        return {ids[at]: min(1.0, gain / (total + totals[at])) for at, gain in shared.items()}
 
     def _gains(self, found: Partners, weight: float, shared: dict[int, float], reach: Reach) -> dict[int, float]:
         """The best gain of one query word in each name that holds one of its partners.
@@ -134,20 +137,3 @@ class NameSearch:
                     if partner in names[at]:
                         best[at] = gain
         return best
-
-    def _bounded(self, form: NameForm, shared: dict[int, float], initials: list[tuple[str, float]]) -> dict[int, Bound]:
-        """Each name's bound: shared gains plus what initials could add, over both weights."""
-        totals, total, ids, their_initials, letters = self.totals, form.total, self.ids, self.initials, self.letters
-        query_letters = {t[0] for t in form.tokens}
-        found: dict[int, Bound] = {}
-        for at, gain in shared.items():
-            extra = 0.0
-            for letter, weight in initials:
-                if letter in letters[at]:
-                    extra += INITIAL_SIMILARITY * (weight + 1.0)
-            for letter in their_initials[at]:
-                if letter in query_letters:
-                    extra += LIST_INITIAL_SLACK
-            both = total + totals[at]
-            found[ids[at]] = (min(1.0, (gain + extra) / both), gain / both)
-        return found

@@ -3,8 +3,9 @@
 Token similarity is a small ladder, each rung documented by what it forgives:
 equal tokens 1.0; a shared rigour symbol (abbreviation or synonym: "intl"/"international",
 "zavod"/"plant") 0.9; an initial against a word starting with it 0.9 (initials weigh half a
-word, so "V. P. Khotsenko" reaches "KHOTSENKO, Vitaliy Pavlovich" but "V. Smith" alone
-does not reach much); the same folded romanisation ("pouya"/"puia", "vlasoff"/"vlasov") 0.8;
+word, and the word they meet counts only as much as the initial, which vouches for one
+letter: "V. P. Khotsenko" reaches "KHOTSENKO, Vitaliy Pavlovich", but "N P C International"
+is not "Northwind Precision Components", nor the vessel "J M A" "James Alexander McLintock"); the same folded romanisation ("pouya"/"puia", "vlasoff"/"vlasov") 0.8;
 the same consonant skeleton ("tsunaeva"/"tsunayeva", "mohammed"/"muhammad") 0.75; a typo
 within the allowed edit distance (optimal string alignment, so a swap of two letters is one
 edit: none up to 4 letters, where one edit makes another name (Yan/Yang), one up to 7, two
@@ -31,6 +32,9 @@ INITIAL_SIMILARITY = 0.9
 FOLDED_SIMILARITY = 0.8
 SKELETON_SIMILARITY = 0.75
 JOINED_SIMILARITY = 0.95
+ONE_SIDED = 0.5  # what the unmatched weight of the side missing more costs ...
+CONTAINED_WEIGHT = 1.5  # ... when the other side says at least two words' worth (else 1, as in Dice)
+TWO_SIDED = 1.5  # what the unmatched weight that both sides miss costs, on the side missing less
 
 
 def allowed_edits(length: int) -> int:
@@ -85,8 +89,14 @@ class Agreement:
     """The outcome of aligning two names.
 
     ``query_cover`` and ``match_cover`` are the weighted shares of each side's tokens that
-    found a partner (times their similarity); ``similarity`` is their weighted mean over both
-    sides (a weighted Dice coefficient).
+    found a partner (times their similarity). ``similarity`` is the matched weight M of both
+    sides over M plus what is unmatched, ``M / (M + 0.5 max(u_q, u_m) + 1.5 min(u_q, u_m))``:
+    a weighted Dice coefficient when both sides miss as much (a word replaced), but a name of
+    two words or more found whole in the other costs half as much ("Elena Tsunaeva" in
+    "TSUNAEVA, Elena Moiseevna", "Huawei Technologies Co Ltd Shenzhen Branch" around "Huawei
+    Technologies"). A one-word name inside a longer one costs as in Dice: "Olivia Bergström"
+    is not the vessel OLIVIA. It never exceeds ``d / (0.5 d + 0.5)`` for the Dice coefficient
+    d (``dice_floor``).
     """
 
     similarity: float
@@ -97,6 +107,11 @@ class Agreement:
     def none(cls) -> Agreement:
         """No agreement at all."""
         return cls(0.0, 0.0, 0.0)
+
+
+def dice_floor(floor: float) -> float:
+    """The Dice coefficient below which no alignment's ``similarity`` can reach ``floor``."""
+    return ONE_SIDED * floor / (1.0 - (1.0 - ONE_SIDED) * floor)
 
 
 def _joined(short: NameForm, free_short: list[int], long: NameForm, free_long: list[int]) -> list[tuple[int, int, int]]:
@@ -132,6 +147,7 @@ def align(query: NameForm, match: NameForm) -> Agreement:
         return Agreement.none()
     got_q = [0.0] * len(q_tokens)
     got_m = [0.0] * len(m_tokens)
+    worth_q, worth_m = list(query.weights), list(match.weights)
     unmatched: list[int] = []
     for j, token in enumerate(m_tokens):  # equal tokens first: 1.0 is the top of the ladder
         for i, other in enumerate(q_tokens):
@@ -158,16 +174,25 @@ def align(query: NameForm, match: NameForm) -> Agreement:
         for negative, i, j in pairs:
             if not got_q[i] and not got_m[j]:
                 got_q[i] = got_m[j] = -negative
+                if len(q_tokens[i]) == 1 and len(m_tokens[j]) > 1:  # an initial vouches for one letter
+                    worth_m[j] = min(worth_m[j], query.weights[i])
+                elif len(m_tokens[j]) == 1 and len(q_tokens[i]) > 1:
+                    worth_q[i] = min(worth_q[i], match.weights[j])
     if len(q_tokens) != len(m_tokens):
         for k, i, j in _joined(query, _free(got_q), match, _free(got_m)):
             got_m[k] = got_q[i] = got_q[j] = JOINED_SIMILARITY
         for k, i, j in _joined(match, _free(got_m), query, _free(got_q)):
             got_q[k] = got_m[i] = got_m[j] = JOINED_SIMILARITY
-    have_q = sum(g * w for g, w in zip(got_q, query.weights, strict=True))
-    have_m = sum(g * w for g, w in zip(got_m, match.weights, strict=True))
+    have_q = sum(g * w for g, w in zip(got_q, worth_q, strict=True))
+    have_m = sum(g * w for g, w in zip(got_m, worth_m, strict=True))
     total_q, total_m = query.total, match.total
+    matched = have_q + have_m
+    left_q, left_m = total_q - have_q, total_m - have_m
+    whole = total_q if left_q <= left_m else total_m  # the side found (most) whole in the other
+    one_sided = ONE_SIDED if whole >= CONTAINED_WEIGHT else 1.0
+    missed = one_sided * max(left_q, left_m) + TWO_SIDED * min(left_q, left_m)
     return Agreement(
-        similarity=(have_q + have_m) / (total_q + total_m),
+        similarity=matched / (matched + missed) if matched else 0.0,
         query_cover=have_q / total_q,
         match_cover=have_m / total_m,
     )

@@ -8,16 +8,16 @@ alias alone lands below the threshold unless other evidence lifts it.
 
 from __future__ import annotations
 
-from regime.screen.features.names import NameMatch, best_match
+from regime.screen.features.names import NameMatch, Rank, best_match, by_similarity
 from regime.screen.index import IndexedParty
 from regime.screen.query import PreparedQuery
 
 WEAK_ALIAS_DISCOUNT = 0.8
 
 
-def alias_match(query: PreparedQuery, party: IndexedParty) -> NameMatch:
-    """The query's best agreement with any alias of the party, weak aliases discounted."""
+def alias_match(query: PreparedQuery, party: IndexedParty, rank: Rank = by_similarity) -> NameMatch:
+    """The query's best agreement (by ``rank``) with any alias of the party, weak aliases discounted."""
     queries = query.forms_for(party.party.kind)
-    strong = best_match(queries, (n for n in party.names if n.label == "alias"))
-    weak = best_match(queries, (n for n in party.names if n.label == "weak alias"), WEAK_ALIAS_DISCOUNT)
-    return weak if weak.similarity > strong.similarity else strong
+    strong = best_match(queries, (n for n in party.names if n.label == "alias"), rank=rank)
+    weak = best_match(queries, (n for n in party.names if n.label == "weak alias"), WEAK_ALIAS_DISCOUNT, rank)
+    return weak if rank(weak) > rank(strong) else strong

@@ -7,7 +7,7 @@ and without bracketed parts); the best alignment wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from regime.screen.index import IndexedName, IndexedParty
@@ -30,26 +30,29 @@ class NameMatch:
         """The agreement's similarity times the strength of the name that gave it."""
         return self.agreement.similarity * self.strength
 
-    @property
-    def cover(self) -> float:
-        """The smaller of the two coverages (times strength): low when either side is mostly unexplained."""
-        return min(self.agreement.query_cover, self.agreement.match_cover) * self.strength
-
 
 NO_MATCH = NameMatch(Agreement.none(), None, None, 0.0)
+Rank = Callable[[NameMatch], float]
 
 
-def best_match(queries: Sequence[NameForm], names: Iterable[IndexedName], strength: float = 1.0) -> NameMatch:
-    """The best alignment of any query form with any of ``names`` (ties: the first listed)."""
-    best = NO_MATCH
+def by_similarity(match: NameMatch) -> float:
+    """Rank matches by similarity alone."""
+    return match.similarity
+
+
+def best_match(
+    queries: Sequence[NameForm], names: Iterable[IndexedName], strength: float = 1.0, rank: Rank = by_similarity
+) -> NameMatch:
+    """The best alignment (by ``rank``) of any query form with any of ``names`` (ties: the first listed)."""
+    best, best_rank = NO_MATCH, 0.0
     for name in names:
         for query in queries:
-            agreement = align(query, name.form)
-            if agreement.similarity * strength > best.similarity:
-                best = NameMatch(agreement, name, query, strength)
+            candidate = NameMatch(align(query, name.form), name, query, strength)
+            if (value := rank(candidate)) > best_rank:
+                best, best_rank = candidate, value
     return best
 
 
-def name_match(query: PreparedQuery, party: IndexedParty) -> NameMatch:
+def name_match(query: PreparedQuery, party: IndexedParty, rank: Rank = by_similarity) -> NameMatch:
     """The query's best agreement with the party's primary name."""
-    return best_match(query.forms_for(party.party.kind), (n for n in party.names if n.label == "name"))
+    return best_match(query.forms_for(party.party.kind), (n for n in party.names if n.label == "name"), rank=rank)
