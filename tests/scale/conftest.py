@@ -1,4 +1,4 @@
-"""An order book with a few bad lines, cut into Parquet row groups, and the determination job over it.
+"""An order book with a few bad lines in Parquet row groups, the determination job, and a Dask cluster.
 
 The job uses the exact-name party index (quick to build and ship) so the engines' tests stay light;
 which index the job carries does not change how the engines move it.
@@ -6,11 +6,14 @@ which index the job carries does not change how the engines move it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
 from bench.orders import order_book
+from distributed import Client, LocalCluster
 
 from regime.determine.loader import SCREENING_FILE, exact_index
 from regime.scale.determine_job import DetermineJob, build
@@ -44,3 +47,15 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def job() -> DetermineJob:
     return build("us", index=exact_index(SCREENING_FILE))
+
+
+@pytest.fixture(scope="session")
+def client() -> Iterator[Any]:
+    """Two worker processes on loopback, one thread each: the job travels to them by pickle."""
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+        ) as cluster,
+        Client(cluster) as found,
+    ):
+        yield found

@@ -7,13 +7,11 @@ writes every row exactly once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import pytest
-from distributed import Client, LocalCluster
 from tests.scale.conftest import BAD, PART, ROWS
 from tests.scale.flaky import KillsItsWorker
 
@@ -25,17 +23,6 @@ from regime.scale.determine_job import DetermineJob
 from regime.scale.outputs import ERRORS
 
 KEY = ["line", "member"]
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
-        ) as cluster,
-        Client(cluster) as found,
-    ):
-        yield found
 
 
 @pytest.fixture(scope="module")
