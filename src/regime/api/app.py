@@ -14,6 +14,7 @@ from fastapi import APIRouter, FastAPI
 from regime import __version__
 from regime.api import errors
 from regime.api.routers import (
+    assess,
     audit,
     classify,
     consultations,
@@ -40,6 +41,7 @@ ROUTERS: list[APIRouter] = [
     denials.router,
     consultations.router,
     reports.router,
+    assess.router,
     audit.router,
     web_router,  # the pages (regime.web); kept out of the OpenAPI document
 ]
