@@ -16,15 +16,18 @@ from regime.api import errors
 from regime.api.routers import (
     assess,
     audit,
+    cases,
     classify,
     consultations,
     denials,
     determine,
+    licences,
     lists,
     membership,
     proposals,
     public,
     reports,
+    screen,
 )
 from regime.api.settings import Settings
 from regime.governance.registry import open_regime_store
@@ -35,6 +38,7 @@ ROUTERS: list[APIRouter] = [
     public.router,
     lists.router,
     classify.router,
+    screen.router,
     determine.router,
     proposals.router,
     membership.router,
@@ -42,6 +46,8 @@ ROUTERS: list[APIRouter] = [
     consultations.router,
     reports.router,
     assess.router,
+    licences.router,
+    cases.router,
     audit.router,
     web_router,  # the pages (regime.web); kept out of the OpenAPI document
 ]

@@ -7,6 +7,7 @@ import typer
 from regime.cli import (
     assess_cmd,
     audit_cmd,
+    case_cmd,
     classify_cmd,
     consultation_cmd,
     countries_cmd,
@@ -17,6 +18,7 @@ from regime.cli import (
     diverge_cmd,
     governance_cmd,
     headroom_cmd,
+    licence_cmd,
     list_cmd,
     membership_cmd,
     regime_cmd,
@@ -59,6 +61,8 @@ app.add_typer(membership_cmd.app, name="membership")
 app.add_typer(denial_cmd.app, name="denial")
 app.add_typer(consultation_cmd.app, name="consultation")
 app.add_typer(audit_cmd.app, name="audit")
+app.add_typer(licence_cmd.app, name="licence")
+app.add_typer(case_cmd.app, name="case")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from regime.exchange.views import CaseView, DenialView
 from regime.governance.access import Principal, Role, require_role
 from regime.licensing.money import Currency
 from regime.licensing.owners import owner_of
-from regime.licensing.register import insert_licence
+from regime.licensing.register import insert_licence, refuse_duplicate
 from regime.licensing.terms import Condition, LicenceInput, LicensedItem
 from regime.licensing.views import LicenceView, licence_view
 from regime.store import Store
@@ -99,6 +99,8 @@ def grant(
     """Check for essentially identical denials, record the licence pending, and grant when nothing is open."""
     require_role(who, regime_id, Role.LICENSING_OFFICER)
     terms = licence_input(who, data)
+    with store.read() as session:
+        refuse_duplicate(session, owner_of(who), terms)
     case = consultations.open_case(store, who, regime_id, data.transaction, matcher)
     with store.change(who.actor) as change:
         insert_licence(change, owner_of(who), terms, status="pending", exchange=(regime_id, case.id))

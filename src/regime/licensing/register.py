@@ -33,15 +33,20 @@ def own_licence(session: Session, who: Principal, licence_id: int) -> Licence:
     return licence
 
 
+def refuse_duplicate(session: Session, owner: str, data: LicenceInput) -> None:
+    """A licence number already on record for this owner and issuer is refused."""
+    clash = select(Licence.id).where(
+        Licence.owner == owner, Licence.issuing_member == data.issuing_member, Licence.number == data.number
+    )
+    if session.scalar(clash) is not None:
+        raise InputError(f"{data.issuing_member} licence {data.number} is already on record", where="number")
+
+
 def insert_licence(
     change: Change, owner: str, data: LicenceInput, *, status: str = "active", exchange: tuple[str, int] | None = None
 ) -> Licence:
     """Write a licence inside ``change`` (with its audit entry); a duplicate number is refused."""
-    clash = select(Licence.id).where(
-        Licence.owner == owner, Licence.issuing_member == data.issuing_member, Licence.number == data.number
-    )
-    if change.session.scalar(clash) is not None:
-        raise InputError(f"{data.issuing_member} licence {data.number} is already on record", where="number")
+    refuse_duplicate(change.session, owner, data)
     quantity = data.quantity_limit
     value = None if data.value_limit is None else to_minor(data.value_limit, data.currency)
     licence = Licence(

@@ -30,6 +30,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from regime.countries.iso import Resolver, build_resolver
+from regime.errors import UnknownCountryError
 from regime.licensing.money import Currency
 
 Kind = Literal["individual", "global", "general", "exception"]
@@ -46,7 +47,10 @@ def country(value: str) -> str:
     """The ISO 3166 alpha-2 code ``value`` names (code or English name); ``EU`` stands for the Union."""
     if value.strip().upper() == "EU":
         return "EU"
-    return _resolver().resolve(value).alpha2
+    try:
+        return _resolver().resolve(value).alpha2
+    except UnknownCountryError as error:
+        raise ValueError(str(error)) from None
 
 
 def entry_key(value: str) -> str:
