@@ -17,11 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 from regime.screen.engine import exhaustive_hits, scored_candidates, screen
 from regime.screen.loaders import default_index

@@ -18,6 +18,7 @@ from regime.screen import basestore
 from regime.screen.index import IndexedParty
 from regime.screen.keys import lookup_keys, starting_with
 from regime.screen.normalise import NameForm
+from regime.screen.search import word_gain
 from regime.screen.similarity import INITIAL_SIMILARITY, JOINED_SIMILARITY, similar
 from regime.screen.words import INITIAL_WEIGHT, PARTICLE_WEIGHT
 
@@ -57,7 +58,7 @@ def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set
             continue
         found.update(split[i])
         for other, score, their_weight, _ in partners:
-            gain = score * (weights[i] + their_weight)
+            gain = word_gain(score, weights[i], other, their_weight)
             heaviest = (gain + more) / floor - form.total if floor > 0 else float("inf")
             if heaviest > 0:
                 found.update(basestore.rids_with(db, other, heaviest))

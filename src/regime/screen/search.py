@@ -29,6 +29,16 @@ from regime.screen.similarity import JOINED_SIMILARITY
 from regime.screen.words import PARTICLE_WEIGHT
 
 
+def word_gain(score: float, weight: float, partner: str, their_weight: float) -> float:
+    """The most a query word of ``weight`` gets from ``partner`` at ``score`` (``similarity.align``):
+    both weights times the score, except that a word meeting an initial counts as the initial."""
+    if partner[0] == "^":  # the query's initial meets a word of its letter
+        return score * 2.0 * weight
+    if len(partner) == 1:  # a query word meets the list's initial (or an equal initial)
+        return score * (min(weight, their_weight) + their_weight)
+    return score * (weight + their_weight)
+
+
 @dataclass(frozen=True, slots=True)
 class Reach:
     """What the query words after the current one could still add, to cut postings by weight."""
@@ -118,10 +128,15 @@ class NameSearch:
         """
         best: dict[int, float] = {}
         names = self.tokens
-        ranked = sorted(found.by_score, key=lambda entry: entry[1] * (weight + entry[2]))
+        ranked = sorted(
+            (
+                (word_gain(score, weight, partner, theirs), partner, postings, totals)
+                for partner, score, theirs, postings, totals in found.by_score
+            ),
+            key=lambda entry: entry[0],
+        )
         scale, base = reach.line()
-        for partner, score, their_weight, postings, totals in ranked:  # the best partner last: it wins
-            gain = score * (weight + their_weight)
+        for gain, partner, postings, totals in ranked:  # the best partner last: it wins
             cut = bisect_right(totals, gain * scale + base) if totals[0] <= gain * scale + base else 0
             if cut:
                 best.update(dict.fromkeys(postings[:cut], gain))
