@@ -135,7 +135,7 @@ def test_a_case_that_needs_a_licence_is_approved_only_under_one_that_covers_it(
     store: Store, exporter: Principal
 ) -> None:
     case = screening.screen(store, exporter, prepared(store, exporter, "licence_required").id, CLEAN)
-    with pytest.raises(StateConflictError, match="requires a licence: attach one that covers it"):
+    with pytest.raises(StateConflictError, match=r"attach one that covers it \(no licence on record covers it\)"):
         service.approve(store, exporter, case.id, Approval(reason="fine"))
     elsewhere = register.add(store, exporter, terms(number="L-MY", destinations=["MY"]))
     with pytest.raises(StateConflictError, match=r"does not cover case .*covers MY; not SG"):
@@ -145,6 +145,8 @@ def test_a_case_that_needs_a_licence_is_approved_only_under_one_that_covers_it(
         service.approve(store, exporter, case.id, Approval(reason="fine", licence_id=dutch.id))
     assert service.get(store, exporter, case.id).licence_id is None
     good = register.add(store, exporter, terms(number="L-SG"))
+    with pytest.raises(StateConflictError, match=rf"\(licence L-SG \(id {good.id}\) covers it\)"):
+        service.approve(store, exporter, case.id, Approval(reason="fine"))
     case = service.approve(store, exporter, case.id, Approval(reason="under L-SG", licence_id=good.id))
     assert (case.state, case.licence_id) == (State.APPROVED, good.id)
 

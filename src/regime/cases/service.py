@@ -10,21 +10,15 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from regime.cases.licence import require_cover, suggestion
 from regime.cases.machine import Action, State
 from regime.cases.records import Approval, CaseInput, ClassificationInput, DeterminationInput, Reasoned
 from regime.cases.transitions import facts_of, load, move
 from regime.cases.views import CaseView, case_view
-from regime.determine import Determination, Transaction
 from regime.errors import InputError
 from regime.governance.access import Principal
 from regime.governance.errors import StateConflictError
-from regime.licensing.cover import check
-from regime.licensing.determined import shipment_of
-from regime.licensing.ledger import BALANCE
 from regime.licensing.owners import require_worker, role_of
-from regime.licensing.rates import RateTable
-from regime.licensing.register import own_licence
-from regime.licensing.views import terms_of
 from regime.store import Store
 from regime.store.models import ComplianceCase, ScreeningDecision
 
@@ -130,34 +124,19 @@ def transition(store: Store, who: Principal, case_id: int, action: Action, data:
         return view(change.session, case)
 
 
-def _covers(session: Session, who: Principal, case: ComplianceCase, licence_id: int) -> None:
-    """The attached licence covers the determined transaction (terms and dates; balances are drawn at shipment)."""
-    licence = own_licence(session, who, licence_id)
-    tx = Transaction.model_validate(case.transaction)
-    needing = [
-        Determination.model_validate({**d, "jurisdiction_name": d["jurisdiction"], "transaction": case.reference})
-        for d in case.determinations
-    ]
-    for det in needing:
-        if det.jurisdiction.upper() != licence.issuing_member:
-            continue
-        reasons = check(terms_of(licence), shipment_of(det, tx), RateTable()).reasons
-        unfit = [r.message for r in reasons if r.code not in BALANCE | {"rate_missing"}]
-        if unfit:
-            raise StateConflictError(f"licence {licence.number} does not cover case {case.id}: " + "; ".join(unfit))
-        return
-    raise StateConflictError(
-        f"licence {licence.number} is {licence.issuing_member}'s; no determination of case {case.id} needs one from it"
-    )
-
-
 def approve(store: Store, who: Principal, case_id: int, data: Approval) -> CaseView:
     """Approve a reviewed case; every approval guard must hold, whoever asks."""
     require_worker(who)
     with store.change(who.actor) as change:
         case = load(change.session, who, case_id, lock=True)
         if data.licence_id is not None:
-            _covers(change.session, who, case, data.licence_id)
+            require_cover(change.session, who, case, data.licence_id)
             case.licence_id = data.licence_id
-        move(change, case, Action.APPROVE, facts_of(case, data.reason), actor=who.actor.name, role=role_of(who))
+        facts = facts_of(case, data.reason)
+        try:
+            move(change, case, Action.APPROVE, facts, actor=who.actor.name, role=role_of(who))
+        except StateConflictError as refused:
+            if not facts.needs_licence or facts.licence:
+                raise
+            raise StateConflictError(f"{refused} ({suggestion(change.session, case)})") from None
         return view(change.session, case)

@@ -13,6 +13,7 @@ regime case list-changed --old old.json --new new.json    # screening list versi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -70,44 +71,28 @@ def case_report(ctx: typer.Context, case: int) -> None:
     typer.echo("\n".join(report(store, who, case).lines))
 
 
-def _move(ctx: typer.Context, case: int, action: Action, reason: str) -> None:
-    store, who = caller(ctx)
-    emit(service.transition(store, who, case, action, options(Reasoned, reason=reason)))
+MOVES = (
+    ("submit", Action.SUBMIT, "Draft -> screening."),
+    ("escalate", Action.ESCALATE, "Review required -> escalated."),
+    ("block", Action.BLOCK, "Block a case in screening or under review."),
+    ("close", Action.CLOSE, "Close an approved or blocked case."),
+    ("rescreen", Action.RESCREEN, "Send a screened case back to screening."),
+)
 
 
-@app.command("submit")
-@exits_cleanly
-def submit(ctx: typer.Context, case: int, reason: str = Reason) -> None:
-    """Draft -> screening."""
-    _move(ctx, case, Action.SUBMIT, reason)
+def _mover(action: Action, help_text: str) -> Callable[..., None]:
+    """The command taking ``action`` on a case, with the reason."""
+
+    def command(ctx: typer.Context, case: int, reason: str = Reason) -> None:
+        store, who = caller(ctx)
+        emit(service.transition(store, who, case, action, options(Reasoned, reason=reason)))
+
+    command.__doc__ = help_text
+    return exits_cleanly(command)
 
 
-@app.command("escalate")
-@exits_cleanly
-def escalate(ctx: typer.Context, case: int, reason: str = Reason) -> None:
-    """Review required -> escalated."""
-    _move(ctx, case, Action.ESCALATE, reason)
-
-
-@app.command("block")
-@exits_cleanly
-def block(ctx: typer.Context, case: int, reason: str = Reason) -> None:
-    """Block a case under review."""
-    _move(ctx, case, Action.BLOCK, reason)
-
-
-@app.command("close")
-@exits_cleanly
-def close(ctx: typer.Context, case: int, reason: str = Reason) -> None:
-    """Close an approved or blocked case."""
-    _move(ctx, case, Action.CLOSE, reason)
-
-
-@app.command("rescreen")
-@exits_cleanly
-def rescreen(ctx: typer.Context, case: int, reason: str = Reason) -> None:
-    """Send a screened case back to screening."""
-    _move(ctx, case, Action.RESCREEN, reason)
+for _name, _action, _help in MOVES:
+    app.command(_name)(_mover(_action, _help))
 
 
 @app.command("approve")
