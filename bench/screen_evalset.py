@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from regime.errors import RegimeError
+from regime.screen.countries import country_code
 from regime.screen.index import IndexedParty, ScreeningIndex
 from regime.screen.listdata import PartyKind
 from regime.screen.normalise import name_form
@@ -52,6 +54,20 @@ class Case:
     group: int
 
 
+def query_countries(index: ScreeningIndex) -> list[str]:
+    """The listed parties' countries (one per listing) that a query may name: ISO codes the engine knows."""
+    known = {c for p in index.version.parties for c in p.countries if _known(c)}
+    return [c for p in index.version.parties for c in p.countries if c in known]
+
+
+def _known(code: str) -> bool:
+    try:
+        country_code(code)
+    except RegimeError:
+        return False
+    return True
+
+
 def _group(key: str) -> int:
     return zlib.crc32(key.encode()) % 2
 
@@ -60,7 +76,7 @@ def _country(party: IndexedParty, rng: random.Random, countries: list[str]) -> s
     """A query country as a compliance file would have it: often given, mostly the listed one."""
     if rng.random() < 0.4:
         return None
-    listed = party.party.countries
+    listed = [c for c in party.party.countries if _known(c)]
     if listed and rng.random() < 0.9:
         return rng.choice(listed)
     return rng.choice(countries)
@@ -94,7 +110,7 @@ def _variant(party: IndexedParty, kind: str, rng: random.Random) -> str | None:
 
 def positives(index: ScreeningIndex, count: int, rng: random.Random) -> Iterator[Case]:
     """``count`` variants of names of randomly chosen listed parties."""
-    countries = [c for p in index.version.parties for c in p.countries]
+    countries = query_countries(index)
     made = 0
     while made < count:
         party = rng.choice(index.parties)
@@ -117,6 +133,11 @@ def _person(rng: random.Random) -> str:
 def _company(rng: random.Random) -> str:
     words = [rng.choice(DISTINCTIVE), *rng.sample(GENERIC, k=rng.choice((1, 1, 2)))]
     return " ".join(words) + (f" {rng.choice(LEGAL)}" if rng.random() < 0.7 else "")
+
+
+def invented_name(rng: random.Random) -> str:
+    """A made-up person or company name (not checked against the list)."""
+    return _person(rng) if rng.random() < 0.5 else _company(rng)
 
 
 def _near(party: IndexedParty, rng: random.Random) -> str | None:
@@ -153,7 +174,7 @@ def is_listed_name(text: str, index: ScreeningIndex) -> bool:
 
 def negatives(index: ScreeningIndex, count: int, rng: random.Random) -> Iterator[Case]:
     """``count`` names not on the list: invented persons and companies, and near neighbours."""
-    countries = [c for p in index.version.parties for c in p.countries]
+    countries = query_countries(index)
     made = 0
     while made < count:
         roll = rng.random()
@@ -188,7 +209,7 @@ def query_mix(index: ScreeningIndex, count: int, seed: int = 7) -> list[Query]:
     """``count`` queries for timing: half variants of listed names, half invented names (unfiltered)."""
     rng = random.Random(seed)
     made = [case.query for case in positives(index, count // 2, rng)]
-    countries = [c for p in index.version.parties for c in p.countries]
+    countries = query_countries(index)
     while len(made) < count:
         roll = rng.random()
         text = _person(rng) if roll < 0.4 else _company(rng) if roll < 0.7 else _near(rng.choice(index.parties), rng)

@@ -40,7 +40,12 @@ def _partners(db: sqlite3.Connection, form: NameForm, i: int) -> list[Partner]:
 
 
 def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set[int]:
-    """The records that may reach ``floor`` against one list name form."""
+    """The records that may reach ``floor`` against one list name form.
+
+    First the records some word of the entry may lift to the floor (each word's postings cut
+    by weight), then, from the tokens of just those records, each one's bound as in
+    ``search.py``: every word's best partner in the record, over both total weights.
+    """
     tokens, weights = form.tokens, form.weights
     looked = [(_partners(db, form, i), i) for i in range(len(tokens))]
     looked.sort(key=lambda item: (sum(p[3] for p in item[0]), item[1]))
@@ -49,20 +54,28 @@ def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set
         max(w + 1.0, JOINED_SIMILARITY * (w + 2.0)) if split[i] else w + 1.0 for i, w in enumerate(weights)
     ]
     more = sum(top)
-    found: set[int] = set()
+    joined: set[int] = set()
     for glued in form.joins:  # two words of the entry a record writes as one
-        found.update(basestore.rids_with(db, glued, float("inf")))
+        joined.update(basestore.rids_with(db, glued, float("inf")))
+    found: set[int] = set()
+    gains: list[dict[str, float]] = [{} for _ in tokens]
     for partners, i in looked:
         more -= top[i]
-        if weights[i] <= PARTICLE_WEIGHT:
-            continue
-        found.update(split[i])
+        joined.update(split[i])
         for other, score, their_weight, _ in partners:
-            gain = word_gain(score, weights[i], other, their_weight)
+            gain = gains[i][other] = word_gain(score, weights[i], other, their_weight)
             heaviest = (gain + more) / floor - form.total if floor > 0 else float("inf")
-            if heaviest > 0:
+            if heaviest > 0 and weights[i] > PARTICLE_WEIGHT:
                 found.update(basestore.rids_with(db, other, heaviest))
-    return found
+    kept = set(joined)
+    for rid, record_forms in basestore.forms_of(db, found - joined).items():
+        for total, record in record_forms:
+            letters = {starting_with(t[0]) for t in record if len(t) > 1}
+            have = sum(max((g for o, g in word.items() if o in record or o in letters), default=0.0) for word in gains)
+            if have >= floor * (form.total + total):
+                kept.add(rid)
+                break
+    return kept
 
 
 def party_candidates(db: sqlite3.Connection, party: IndexedParty, floor: float) -> set[int]:

@@ -28,6 +28,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE base(rid INTEGER PRIMARY KEY, query TEXT NOT NULL);
 CREATE TABLE postings(token TEXT NOT NULL, total REAL NOT NULL, rid INTEGER NOT NULL);
 CREATE TABLE joins(glued TEXT NOT NULL, rid INTEGER NOT NULL);
+CREATE TABLE forms(rid INTEGER NOT NULL, total REAL NOT NULL, tokens TEXT NOT NULL);
 CREATE TABLE vocab(token TEXT PRIMARY KEY, weight REAL NOT NULL, skeleton TEXT NOT NULL, folded TEXT NOT NULL,
                    symbols TEXT NOT NULL, df INTEGER NOT NULL);
 CREATE TABLE keys(key TEXT NOT NULL, token TEXT NOT NULL);
@@ -38,6 +39,7 @@ CREATE TABLE results(rid INTEGER NOT NULL, entry_id TEXT NOT NULL, score REAL NO
 INDEXES = """
 CREATE INDEX postings_by_token ON postings(token, total);
 CREATE INDEX joins_by_glued ON joins(glued);
+CREATE INDEX forms_by_rid ON forms(rid);
 CREATE INDEX keys_by_key ON keys(key);
 CREATE INDEX results_by_entry ON results(entry_id);
 """
@@ -94,11 +96,13 @@ def write_records(
     base: list[tuple[int, str]] = []
     postings: list[tuple[str, float, int]] = []
     joins: list[tuple[str, int]] = []
+    kept: list[tuple[int, float, str]] = []
     for rid, query, forms in records:
         base.append((rid, query.model_dump_json(exclude_defaults=True)))
         for form in forms:
             letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
             postings += ((t, form.total, rid) for t in set(form.tokens) | letters)
+            kept.append((rid, form.total, " ".join(form.tokens)))
             joins += ((g, rid) for g in set(form.joins))
             for i, token in enumerate(form.tokens):
                 df[token] = df.get(token, 0) + 1
@@ -108,8 +112,8 @@ def write_records(
                     weight = max(form.weights[i], known[0] if known else 0.0)
                     vocabulary[token] = (weight, form.skeletons[i], form.folded[i], symbols)
         if len(base) >= batch:
-            _flush(db, base, postings, joins)
-    _flush(db, base, postings, joins)
+            _flush(db, base, postings, joins, kept)
+    _flush(db, base, postings, joins, kept)
     db.executemany(
         "INSERT INTO vocab VALUES (?, ?, ?, ?, ?, ?)",
         ((t, w, k, f, "|".join(sorted(s)), df[t]) for t, (w, k, f, s) in vocabulary.items()),
@@ -125,13 +129,14 @@ def _flush(
     base: list[tuple[int, str]],
     postings: list[tuple[str, float, int]],
     joins: list[tuple[str, int]],
+    forms: list[tuple[int, float, str]],
 ) -> None:
     db.executemany("INSERT INTO base VALUES (?, ?)", base)
     db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
     db.executemany("INSERT INTO joins VALUES (?, ?)", joins)
-    base.clear()
-    postings.clear()
-    joins.clear()
+    db.executemany("INSERT INTO forms VALUES (?, ?, ?)", forms)
+    for done in (base, postings, joins, forms):
+        done.clear()
 
 
 def vocab_for_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, tuple[Vocab, int]]:
@@ -153,6 +158,16 @@ def rids_with(db: sqlite3.Connection, token: str, heaviest: float) -> list[int]:
 def rids_glued(db: sqlite3.Connection, glued: str) -> list[int]:
     """The records whose name writes ``glued`` as two adjacent words."""
     return [rid for (rid,) in db.execute("SELECT rid FROM joins WHERE glued = ?", (glued,))]
+
+
+def forms_of(db: sqlite3.Connection, rids: Iterable[int]) -> dict[int, list[tuple[float, frozenset[str]]]]:
+    """The name forms of ``rids`` as the search needs them: total weight and tokens."""
+    found: dict[int, list[tuple[float, frozenset[str]]]] = {}
+    for chunk in _chunks(sorted(set(rids))):
+        marks = ",".join("?" * len(chunk))
+        for rid, total, tokens in db.execute(f"SELECT rid, total, tokens FROM forms WHERE rid IN ({marks})", chunk):
+            found.setdefault(rid, []).append((total, frozenset(tokens.split())))
+    return found
 
 
 def records(db: sqlite3.Connection, rids: Iterable[int]) -> dict[int, Query]:
