@@ -28,18 +28,25 @@ def test_coverage_of_a_proposed_membership(page: Page) -> None:
         "alt",
         "Heatmap of each named membership's share of world supply per technology of concern; the same figures are in the table below.",
     )
-    assert page.evaluate("document.querySelector('img.chart').complete")
+    page.wait_for_function(
+        "() => { const i = document.querySelector('img.chart'); return i.complete && i.naturalWidth > 0; }"
+    )
     loaded = page.request.get("/web/coverage/heatmap.svg?target=0.9")
     assert loaded.ok and loaded.headers["content-type"].startswith("image/svg+xml")
 
 
 def test_divergence_between_members(page: Page) -> None:
     page.goto("/web/divergence")
-    expect(page.locator("thead")).to_contain_text("Netherlands")
+    expect(page.locator("thead").first).to_contain_text("Netherlands")
     expect(page.locator("tr.disagree").first).to_be_visible()
+    expect(page.locator("main")).to_contain_text("US / NL")
     page.get_by_label("Destination").fill("Germany")
-    page.get_by_role("button", name="Compare").click()
+    page.get_by_role("button", name="Compare", exact=True).click()
     expect(page.locator("main")).to_contain_text("products are decided differently")
+    page.get_by_role("textbox", name="Members").fill("US,JP")
+    page.get_by_role("button", name="Compare members").click()
+    expect(page.locator("#pairs")).to_contain_text("US / JP")
+    expect(page.locator("#pairs")).not_to_contain_text("US / NL")
 
 
 def test_headroom_and_an_amendments_effect(page: Page) -> None:
