@@ -3,6 +3,8 @@
     regime screen "Huawei Technologies Co Ltd" --country CN
     regime screen --batch customers.csv [--out results.csv|.json] [--keep]
     regime screen --rescreen --list new-screening-list.json
+    regime screen --batch customers.parquet --out screened/ --engine local|dask [--scheduler tcp://host:port]
+    regime screen --rescreen --batch customers.parquet --list new.json --out rescreened/ --engine local|dask
 
 Faces only: read the arguments, ask ``regime.screen``, render a Rich table, JSON or CSV.
 """
@@ -20,6 +22,9 @@ from rich.table import Table
 
 from regime.cli.errors import exits_cleanly
 from regime.errors import InputError
+from regime.scale import rescreen_job
+from regime.scale.console import run_with_progress
+from regime.scale.screen_job import ScreenJob
 from regime.screen import basestore
 from regime.screen.batchfile import read_queries
 from regime.screen.engine import screen, screen_batch
@@ -167,8 +172,25 @@ def screen_command(
     out: Path | None = typer.Option(None, "--out", "-o", help="write results to a .csv or .json file"),
     json_out: bool = typer.Option(False, "--json", help="print JSON"),
     threshold: float = typer.Option(THRESHOLD, "--threshold", min=0.0, max=1.0, help="score at which a party is a hit"),
+    engine: str | None = typer.Option(None, "--engine", help="with --batch: local (all cores) or dask; --out a folder"),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="with --engine dask: the scheduler, tcp://host:port"
+    ),
+    workers: int | None = typer.Option(None, "--workers", help="with --engine local: worker processes"),
 ) -> None:
     """Screen parties against restricted-party lists (the bundled U.S. Consolidated Screening List by default)."""
+    if engine is not None:
+        if batch is None:
+            raise InputError("--engine runs a --batch file (with --rescreen: the base's records as a --batch file)")
+        change = None
+        if rescreen_base:
+            job, change = rescreen_job.from_files(list_file, list_code, base or basestore.default_path(), threshold)
+        else:
+            job = ScreenJob(_index(list_file, list_code), threshold)
+        what = f"{job.index.version.label}" + (f" ({change.summary()})" if change else "")
+        console.print(f"{job.name} against {what}")
+        run_with_progress(job, batch, out or Path("screened"), engine, scheduler, workers)
+        return
     modes = sum(bool(m) for m in (name, batch, rescreen_base))
     if modes != 1:
         raise InputError("give exactly one of: a NAME, --batch FILE, or --rescreen")

@@ -19,6 +19,7 @@ from regime.screen import basestore
 from regime.screen.index import build_index
 from regime.screen.listdata import ListVersion
 from regime.screen.listdiff import ListDiff, diff, digests
+from regime.screen.loaders import default_list, load_list
 from regime.screen.scorer import THRESHOLD
 
 
@@ -47,3 +48,11 @@ def build(
         return ScreenJob(build_index(new), threshold, name="rescreen"), None
     change, changed = delta(new, before)
     return ScreenJob(build_index(changed), threshold, name="rescreen"), change
+
+
+def from_files(
+    list_file: Path | None, list_code: str | None, base: Path, threshold: float = THRESHOLD
+) -> tuple[ScreenJob, ListDiff | None]:
+    """The re-screening job for the new list at ``list_file`` (default: the bundled CSL) and the kept ``base``."""
+    new = default_list() if list_file is None else load_list(list_file, code=list_code)
+    return build(new, kept_digests(base), threshold)
