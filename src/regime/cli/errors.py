@@ -23,7 +23,7 @@ def exits_cleanly(function: F) -> F:
         try:
             return function(*args, **kwargs)
         except (RegimeError, ValueError) as exc:
-            Console(stderr=True).print(Text("error: ", style="red") + Text(str(exc)), highlight=False)
+            Console(stderr=True).print(Text("error: ", style="red") + Text(str(exc)), highlight=False, soft_wrap=True)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
