@@ -29,6 +29,9 @@ class KillsItsWorker:
     def columns(self) -> tuple[str, ...]:
         return self.inner.columns()
 
+    def warm(self) -> None:
+        self.inner.warm()
+
     def __call__(self, rows: pl.DataFrame, partition: int) -> Answer:
         answer = self.inner(rows, partition)
         if partition == self.victim and not Path(self.marker).exists():

@@ -2,7 +2,9 @@
 
 The job is scattered to every worker once (``broadcast=True``; ``hash=False`` spares tokenising a
 large index) and each task receives that one copy; a worker that joins later fetches it from a
-peer. Each partition is one task of ``run_partition`` writing its own output files, so the workers
+peer. Each worker present at the start warms its copy before any partition runs (``Job.warm``:
+the compiled lists); one that joins later builds them on its first partition, through the same
+cache. Each partition is one task of ``run_partition`` writing its own output files, so the workers
 must see the input and output paths (shared storage). A worker that dies mid-task has its tasks
 rescheduled by the scheduler; a task that raises is retried ``retries`` times. Either way the
 partition's files are replaced whole, so no row is lost or written twice.
@@ -24,6 +26,10 @@ from regime.scale.task import Summary, run_partition
 RETRIES = 2
 
 
+def _warm(job: Job) -> None:
+    job.warm()
+
+
 class DaskEngine:
     """A Dask client holding one scattered job; ``map`` runs partitions on the cluster."""
 
@@ -34,6 +40,12 @@ class DaskEngine:
         self.client: Any = client if client is not None else Client(scheduler)  # type: ignore[no-untyped-call]
         self.retries = retries
         self.job = self.client.scatter(job, broadcast=True, hash=False)
+        self.client.gather(
+            [
+                self.client.submit(_warm, self.job, workers=[w], pure=False)
+                for w in self.client.scheduler_info()["workers"]
+            ]
+        )
 
     @property
     def workers(self) -> int:

@@ -5,7 +5,7 @@ driver (``build``) and shipped to each worker; each call runs ``determine.batch.
 one partition, with a memo of its own (the answers do not depend on how the book is cut). The
 compiled lists are not shipped (their compiled expressions are closures, which do not pickle):
 each worker compiles each list version once through the registry's cache, keyed by list and
-version date, on its first partition that reads it.
+version date, when the job arrives (``warm``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import polars as pl
 
 from regime.determine.batch import decide_orders
 from regime.determine.jurisdiction import Jurisdiction
-from regime.determine.loader import default_party_index, load_members
+from regime.determine.loader import change_dates, default_party_index, load_members
 from regime.determine.orders import COLUMNS
 from regime.determine.parties import PartyIndex
 from regime.model.catalogue import load_catalogue
@@ -39,6 +39,13 @@ class DetermineJob:
     def columns(self) -> tuple[str, ...]:
         """The order-book columns (``determine.orders``)."""
         return COLUMNS
+
+    def warm(self) -> None:
+        """Compile every version of every list the members read, into this process's registry cache."""
+        for member in self.members.values():
+            for list_id in member.lists:
+                for date in change_dates(list_id):
+                    member.list_at(list_id, date)
 
     def __call__(self, rows: pl.DataFrame, partition: int) -> Answer:
         """Decide every good line of ``rows``; bad lines become error records."""

@@ -58,6 +58,10 @@ class Job(Protocol):
         """The input columns it knows (others are an error, named before the run starts)."""
         ...
 
+    def warm(self) -> None:
+        """Build, once per worker and before its first partition, what does not travel (compiled lists)."""
+        ...
+
     def __call__(self, rows: pl.DataFrame, partition: int) -> Answer:
         """Decide the rows of one partition (``rows`` has every column as text, and ``line``)."""
         ...

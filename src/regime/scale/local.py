@@ -1,7 +1,7 @@
 """The local engine: every core of this machine, one worker process each, over the same partitions.
 
 The job (engine data and partition function) is built once by the driver and pickled once; each
-worker process unpickles it once, in the pool's initializer, and keeps it for every partition it
+worker process unpickles it once, in the pool's initializer (and warms it: ``Job.warm``), and keeps it for every partition it
 runs (``_JOB`` is that per-process slot). Workers start with ``spawn``, so they share no threads
 or locks with the driver, and with one Polars thread each (``POLARS_MAX_THREADS``), as the cores
 are already shared out between the processes.
@@ -27,6 +27,7 @@ _JOB: Job | None = None
 def _install(payload: bytes) -> None:
     global _JOB
     _JOB = pickle.loads(payload)
+    _JOB.warm()
 
 
 def _run(partition: Partition, out: str, fmt: Format) -> Summary:

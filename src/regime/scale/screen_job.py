@@ -81,6 +81,9 @@ class ScreenJob:
         """The screening batch-file columns."""
         return COLUMNS
 
+    def warm(self) -> None:
+        """Nothing: the index travels whole."""
+
     def __call__(self, rows: pl.DataFrame, partition: int) -> Answer:
         """Screen each row; a row that cannot be read becomes an error record."""
         found: list[dict[str, Any]] = []
