@@ -11,23 +11,60 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from regime.screen.features import country_agreement, type_agreement
 from regime.screen.index import IndexedParty, ScreeningIndex
 from regime.screen.listdata import PartyKind
 from regime.screen.query import PreparedQuery, Query, prepare
 from regime.screen.results import Hit, ScoreParts, ScreeningResult, Searched
-from regime.screen.scorer import THRESHOLD, Scored, score_party, similarity_floor
-from regime.screen.similarity import dice_floor
+from regime.screen.scorer import THRESHOLD, Scored, combine, score_party, similarity_floor
 
-CANDIDATE_LIMIT = 48  # list names scored per query form, at most
 NEAR_MISS = 0.25  # scores from here to the threshold are reported as near misses
 NEAR_MISSES = 3
+NEAR_MISS_BUDGET = 64  # parties scored, at most, only in search of near misses
 
 
-def scored_candidates(prepared: PreparedQuery, index: ScreeningIndex) -> list[tuple[int, Scored]]:
-    """The index's candidates for ``prepared``, scored, best first."""
-    floor = dice_floor(similarity_floor(min(NEAR_MISS, THRESHOLD)))
-    positions = index.candidates(prepared.forms, floor=floor, limit=CANDIDATE_LIMIT, literal=prepared.literal)
-    scored = [(position, score_party(prepared, index.parties[position])) for position in positions]
+def ceilings(prepared: PreparedQuery, index: ScreeningIndex, low: float) -> list[tuple[float, int]]:
+    """(the most each candidate party can score, its position), best first, for those that can reach ``low``.
+
+    The most a party can score is the scorer's combination of its name-similarity bound from
+    the index with its actual country and kind agreement: exact, so no party that can reach
+    ``low`` is left out.
+    """
+    floor = similarity_floor(low)
+    countries, kind = prepared.countries, prepared.kind
+    found = []
+    for position, most in index.party_bounds(prepared.forms, floor=floor, literal=prepared.literal).items():
+        listed = index.parties[position].party
+        ceiling = combine(most, country_agreement(countries, listed.countries), type_agreement(kind, listed.kind))
+        if ceiling >= low:
+            found.append((ceiling, position))
+    found.sort(key=lambda item: (-item[0], item[1]))
+    return found
+
+
+def scored_candidates(
+    prepared: PreparedQuery, index: ScreeningIndex, threshold: float = THRESHOLD
+) -> list[tuple[int, Scored]]:
+    """The index's candidates for ``prepared``, scored, best first.
+
+    Every party that can reach ``threshold`` is scored (the index's recall is the scorer's);
+    below it, parties are scored best ceiling first until the ``NEAR_MISSES`` best near misses
+    are known (no party left can beat the last of them), at most ``NEAR_MISS_BUDGET`` of them.
+    """
+    low = min(NEAR_MISS, threshold)
+    scored: list[tuple[int, Scored]] = []
+    near: list[float] = []
+    budget = NEAR_MISS_BUDGET
+    for ceiling, position in ceilings(prepared, index, low):
+        if ceiling < threshold:
+            if budget <= 0 or (len(near) >= NEAR_MISSES and ceiling < near[NEAR_MISSES - 1]):
+                break
+            budget -= 1
+        found = score_party(prepared, index.parties[position])
+        scored.append((position, found))
+        if low <= found.score < threshold:
+            near.append(found.score)
+            near.sort(reverse=True)
     return sorted(scored, key=lambda item: (-item[1].score, item[0]))
 
 
@@ -80,7 +117,7 @@ def answer(
     version = index.version
     searched = Searched.model_construct(source=version.source, version=version.version, lists=version.codes())
     hits = tuple(make_hit(index.parties[p], s, index) for p, s in scored if s.score >= threshold)
-    near = [make_hit(index.parties[p], s, index) for p, s in scored if NEAR_MISS <= s.score < threshold]
+    near = [(p, s) for p, s in scored if NEAR_MISS <= s.score < threshold][:NEAR_MISSES]
     where = f"lists {', '.join(searched.lists)} of {version.label}"
     if hits:
         statement = f"{len(hits)} hit(s) at threshold {threshold:.2f} in {where}; best: {hits[0].list_code} {hits[0].name!r} ({hits[0].score:.2f})"
@@ -92,7 +129,7 @@ def answer(
         kind=prepared.kind,
         outcome="hit" if hits else "clear",
         hits=hits,
-        near_misses=tuple(near[:NEAR_MISSES]),
+        near_misses=tuple(make_hit(index.parties[p], s, index) for p, s in near),
         threshold=threshold,
         searched=searched,
         statement=statement,
@@ -102,7 +139,7 @@ def answer(
 def screen(query: Query, index: ScreeningIndex, *, threshold: float = THRESHOLD) -> ScreeningResult:
     """Screen one query against ``index``."""
     prepared = prepare(query)
-    return answer(prepared, scored_candidates(prepared, index), index, threshold)
+    return answer(prepared, scored_candidates(prepared, index, threshold), index, threshold)
 
 
 def screen_party(

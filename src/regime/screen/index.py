@@ -3,9 +3,10 @@
 Built once per list version (``build_index``), immutable and picklable, so it can be shipped
 to worker processes. Every name and alias of every party is normalised once; each token is
 reachable through its keys (``keys.py``: deletions, skeleton, fold, symbols) and each name
-through its tokens and its glued token pairs (``search.py``). ``candidates`` bounds the name
-similarity of every name sharing a key with the query and returns the parties whose bound
-reaches ``floor`` (the most promising first, at most ``limit`` names).
+through its tokens (``search.py``). ``party_bounds`` bounds the name similarity of every
+party sharing a key with the query and returns those whose bound reaches ``floor``, with the
+bound; ``candidates`` returns the parties whose Dice bound reaches ``floor`` (the most
+promising first, at most ``limit`` names).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from regime.screen.search import NameSearch
 
 LITERAL_KINDS = frozenset({"person", "vessel", "aircraft"})
 NameLabel = Literal["name", "alias", "weak alias"]
+WEAK_ALIAS_DISCOUNT = 0.8  # what a weak alias counts for against a name or an alias (``features.aliases``)
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _PARTS = re.compile(r"(?i)\b(?:affiliated entity|parent organization|a\.?k\.?a|f\.?k\.?a|d\.?b\.?a)\b[.:]?")
 
@@ -90,17 +92,44 @@ class ScreeningIndex:
     search: NameSearch
     literal: NameSearch
 
-    def candidates(
-        self, forms: Sequence[NameForm], *, floor: float, limit: int, literal: Sequence[NameForm] = ()
-    ) -> list[int]:
-        """Positions of the parties whose names may reach ``floor`` against any of ``forms``
-        (and, for persons, vessels and aircraft, ``literal``), the most promising first."""
+    def name_bounds(
+        self, forms: Sequence[NameForm], *, floor: float, literal: Sequence[NameForm] = ()
+    ) -> dict[int, float]:
+        """Names (by number) whose bound reaches ``floor`` against any of ``forms`` (and, for persons,
+        vessels and aircraft, ``literal``), with their best bound (a Dice coefficient)."""
         bound: dict[int, float] = {}
         for search, group in ((self.search, forms), (self.literal, literal)):
             for form in group:
                 for nid, value in search.bounds(form, floor).items():
-                    if value >= floor and value > bound.get(nid, 0.0):
+                    if value > bound.get(nid, -1.0):
                         bound[nid] = value
+        return bound
+
+    def party_bounds(
+        self, forms: Sequence[NameForm], *, floor: float, literal: Sequence[NameForm] = ()
+    ) -> dict[int, float]:
+        """Parties (by position) whose name similarity may reach ``floor`` against any of ``forms``
+        (and, for persons, vessels and aircraft, ``literal``), with the most it can be (a weak
+        alias counted at ``WEAK_ALIAS_DISCOUNT``, as the scorer counts it)."""
+        best: dict[int, float] = {}
+        names = self.names
+        for search, group in ((self.search, forms), (self.literal, literal)):
+            for form in group:
+                for nid, most in search.similarities(form, floor).items():
+                    name = names[nid]
+                    if name.label == "weak alias":
+                        most *= WEAK_ALIAS_DISCOUNT
+                    if most > best.get(name.party, -1.0):
+                        best[name.party] = most
+        return best
+
+    def candidates(
+        self, forms: Sequence[NameForm], *, floor: float, limit: int, literal: Sequence[NameForm] = ()
+    ) -> list[int]:
+        """Positions of the parties whose names may reach ``floor`` against any of ``forms``
+        (and, for persons, vessels and aircraft, ``literal``), the most promising first, at most
+        ``limit`` names' parties."""
+        bound = self.name_bounds(forms, floor=floor, literal=literal)
         best = heapq.nlargest(limit, bound.items(), key=lambda item: (item[1], -item[0]))
         return list(dict.fromkeys(self.names[nid].party for nid, _ in best))
 

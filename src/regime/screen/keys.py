@@ -1,8 +1,8 @@
 """Lookup keys that find a token's possible partners without comparing it to every token.
 
 A ``TokenKeys`` table maps keys to the vocabulary tokens that carry them: the token itself
-and its one-letter deletions (a symmetric deletion neighbourhood: two tokens one typo apart
-share a key, and most pairs two typos apart do too), its folded romanisation and consonant
+and its one-letter deletions, two-letter ones for long tokens (a symmetric deletion
+neighbourhood: two tokens within the typos forgiven share a key), its folded romanisation and consonant
 skeleton, and its rigour symbols. ``partners`` returns the vocabulary tokens a query token may agree with,
 each with its exact similarity (``similarity.similar``), so the index never guesses.
 The same table serves the list index and the screened base (``rescreen``).
@@ -18,13 +18,21 @@ from regime.screen.normalise import NameForm
 from regime.screen.similarity import INITIAL_SIMILARITY, similar
 from regime.screen.words import INITIAL_WEIGHT
 
+TWO_EDITS = 8  # tokens this long may be two edits apart (``similarity.allowed_edits``): two deletions too
+
 
 def deletions(token: str) -> Iterator[str]:
-    """The token and each form of it with one letter deleted (none for tokens under 3 letters)."""
+    """The token and each form of it with one letter deleted (none for tokens under 3 letters), and
+    with two deleted for tokens of ``TWO_EDITS`` letters or more: two tokens within the edits
+    ``similarity.similar`` forgives always share one of these keys."""
     yield token
     if len(token) >= 3 and not token.isdigit():
-        for i in range(len(token)):
-            yield token[:i] + token[i + 1 :]
+        once = [token[:i] + token[i + 1 :] for i in range(len(token))]
+        yield from once
+        if len(token) >= TWO_EDITS:
+            for shorter in once:
+                for i in range(len(shorter)):
+                    yield shorter[:i] + shorter[i + 1 :]
 
 
 def token_keys(token: str, skeleton: str, folded: str, symbols: frozenset[str]) -> Iterator[str]:

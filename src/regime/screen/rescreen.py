@@ -93,7 +93,7 @@ def screen_base(
     def records() -> Iterator[tuple[int, Query, Sequence[NameForm]]]:
         for rid, query in enumerate(queries):
             prepared = prepare(query)
-            result = answer(prepared, scored_candidates(prepared, index), index, threshold)
+            result = answer(prepared, scored_candidates(prepared, index, threshold), index, threshold)
             hits.extend((rid, hit.entry_id, hit.score, hit.model_dump_json()) for hit in result.hits)
             if progress is not None:
                 progress(1)

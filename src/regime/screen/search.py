@@ -1,63 +1,130 @@
 """Candidate search over a set of names: which names may reach a similarity floor with a query.
 
-``NameSearch.bounds`` gives, for every name sharing a key with the query, an upper bound of
-their similarity as a Dice coefficient (``similarity.align`` never exceeds what it bounds:
-``similarity.dice_floor``), without aligning anything:
+``NameSearch.bounds`` gives, for every name whose bound reaches the floor, an upper bound of
+its similarity with the query as a Dice coefficient (``similarity.align`` never exceeds what
+it bounds: ``similarity.dice_floor``), without aligning anything:
 
 * each query word adds its best partner in the name (both weights times their similarity),
   glued pairs add what a join could. Initials are words like the others: a query word finds
   the list's initials through its first letter (``keys.lookup_keys``), and a query initial
   finds every name with a word starting with its letter (``keys.starting_with``), that word
   worth no more than the initial (``similarity.align``);
-* words are read rarest first, and a word only adds a new name (one none of the rarer words
-  found) if it and the words after it could lift that name to the floor: the MaxScore idea,
-  made exact per name by its total weight. Posting lists are sorted by the names' total
-  weight, so the names a word may add are a prefix of its postings. A particle ("al",
-  "and", "de") adds no name: what it shares with a name is never enough on its own.
+* what one query word gives each name it reaches (``WordGains``: every name holding one of
+  its partners, with the best gain there) is worked out once per distinct word and kept,
+  as numpy arrays: words repeat across queries far more than names do;
+* a query's bounds are then the sum of its words' arrays (``numpy.bincount``), over the
+  weights of both names; only the names that reach the floor are returned. Nothing is cut
+  before the sum, so the bound is exact for every name sharing a key with the query.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from regime.screen.keys import Partners, TokenKeys, starting_with
+import numpy as np
+import numpy.typing as npt
+
+from regime.screen.keys import TokenKeys, starting_with
 from regime.screen.normalise import NameForm
-from regime.screen.similarity import JOINED_SIMILARITY
-from regime.screen.words import PARTICLE_WEIGHT
+from regime.screen.similarity import CONTAINED_WEIGHT, JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor
+
+Ids = npt.NDArray[np.intp]
+Values = npt.NDArray[np.float64]
+EMPTY: tuple[Ids, Values] = (np.zeros(0, dtype=np.intp), np.zeros(0))
+SLACK = 1e-9  # sums taken in another order may differ in the last bits: a bound never drops a name for that
 
 
 def word_gain(score: float, weight: float, partner: str, their_weight: float) -> float:
     """The most a query word of ``weight`` gets from ``partner`` at ``score`` (``similarity.align``):
     both weights times the score, except that a word meeting an initial counts as the initial."""
-    if partner[0] == "^":  # the query's initial meets a word of its letter
-        return score * 2.0 * weight
+    ours, theirs = word_sides(score, weight, partner, their_weight)
+    return ours + theirs
+
+
+def word_sides(score: float, weight: float, partner: str, their_weight: float) -> tuple[float, float]:
+    """``word_gain`` split into what the query side and the list side can have matched."""
+    if partner[0] == "^":  # the query's initial meets a word of its letter, which counts as the initial
+        return score * weight, score * weight
     if len(partner) == 1:  # a query word meets the list's initial (or an equal initial)
-        return score * (min(weight, their_weight) + their_weight)
-    return score * (weight + their_weight)
+        return score * min(weight, their_weight), score * their_weight
+    return score * weight, score * their_weight
 
 
-@dataclass(frozen=True, slots=True)
-class Reach:
-    """What the query words after the current one could still add, to cut postings by weight."""
+Gains = tuple[Ids, Values, Values]  # names, the most the query side can have matched in each, and both sides
+NONE: Gains = (np.zeros(0, dtype=np.intp), np.zeros(0), np.zeros(0))
 
-    more: float
-    floor: float
-    total: float
-    creates: bool
 
-    def line(self) -> tuple[float, float]:
-        """(a, b) such that the heaviest name a word's gain g could lift to the floor weighs a*g + b.
+class WordGains:
+    """Per distinct query word: the names it reaches and the most it adds to each side (remembered).
 
-        A word that ``creates`` nothing lifts no name (-1); with no floor, every name (infinity).
-        """
-        if not self.creates:
-            return 0.0, -1.0
-        if self.floor <= 0.0:
-            return 0.0, float("inf")
-        return 1.0 / self.floor, self.more / self.floor - self.total
+    Up to ``MEMO_SIZE`` words are remembered; the memo and the postings as arrays are not pickled.
+    """
+
+    MEMO_SIZE = 50_000
+
+    def __init__(self, keys: TokenKeys) -> None:
+        self.keys = keys
+        self._memo: dict[tuple[str, float, str, str, frozenset[str]], Gains] = {}
+        self._arrays: dict[str, Ids] = {}
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self.keys,)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    def postings(self, token: str) -> Ids:
+        """The names holding ``token`` (a word, a glued pair or a letter's marker), as an array."""
+        found = self._arrays.get(token)
+        if found is None:
+            found = self._arrays[token] = np.asarray(self.keys.postings.get(token, ()), dtype=np.intp)
+        return found
+
+    def of(self, form: NameForm, i: int) -> Gains:
+        """The names word ``i`` of ``form`` reaches, and the most it adds to each side there (no name twice)."""
+        key = (form.tokens[i], form.weights[i], form.skeletons[i], form.folded[i], form.symbols[i])
+        known = self._memo.get(key)
+        if known is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            known = self._memo[key] = self._gains(form, i)
+        return known
+
+    def _gains(self, form: NameForm, i: int) -> Gains:
+        weight = form.weights[i]
+        ids: list[Ids] = []
+        ours: list[Values] = []
+        theirs: list[Values] = []
+        for partner, score, their_weight, found, _ in self.keys.partners(form, i).by_score:
+            ids.append(self.postings(partner))
+            q, m = word_sides(score, weight, partner, their_weight)
+            ours.append(np.full(len(found), q))
+            theirs.append(np.full(len(found), m))
+        token, vocabulary = form.tokens[i], self.keys.vocabulary
+        for cut in range(1, len(token)):  # a query word the list writes as two (in any order: ``similarity.align``)
+            head, tail = token[:cut], token[cut:]
+            if head in vocabulary and tail in vocabulary:
+                joined = np.intersect1d(self.postings(head), self.postings(tail), assume_unique=True)
+                if not len(joined):
+                    continue
+                ids.append(joined)
+                ours.append(np.full(len(joined), JOINED_SIMILARITY * weight))
+                their = vocabulary[head].weight + vocabulary[tail].weight
+                theirs.append(np.full(len(joined), JOINED_SIMILARITY * their))
+        if not ids:
+            return NONE
+        if len(ids) == 1:
+            return ids[0], ours[0], ours[0] + theirs[0]
+        every, q_side, m_side = np.concatenate(ids), np.concatenate(ours), np.concatenate(theirs)
+        order = np.argsort(every, kind="stable")
+        every = every[order]
+        starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
+        best_q = np.maximum.reduceat(q_side[order], starts)  # each side's best partner, apart: each is a bound
+        best_m = np.maximum.reduceat(m_side[order], starts)
+        return every[starts], best_q, best_q + best_m
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,89 +133,101 @@ class NameSearch:
 
     ids: tuple[int, ...]
     totals: tuple[float, ...]  # per name: the sum of its token weights
-    tokens: tuple[frozenset[str], ...]  # per name: its tokens and the postings of its words' first letters
     keys: TokenKeys
-    joins: dict[str, tuple[int, ...]]  # a glued pair of a name's words -> names
+    gains: WordGains
+    id_array: Ids
+    total_array: Values
 
     @classmethod
     def build(cls, ids: Sequence[int], forms: Sequence[NameForm]) -> NameSearch:
         """Index ``forms`` (numbered ``ids`` by the caller); postings sorted by total weight."""
         totals = tuple(form.total for form in forms)
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        joins: defaultdict[str, list[int]] = defaultdict(list)
-        tokens: list[frozenset[str]] = []
         for at, form in enumerate(forms):
             letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
-            tokens.append(frozenset(form.tokens) | letters)
-            for token in tokens[-1]:
+            for token in set(form.tokens) | letters:
                 postings[token].append(at)
-            for glued in dict.fromkeys(form.joins):
-                joins[glued].append(at)
         ordered = {token: tuple(sorted(found, key=lambda at: (totals[at], at))) for token, found in postings.items()}
+        keys = TokenKeys.build(forms, ordered, totals)
         return cls(
             ids=tuple(ids),
             totals=totals,
-            tokens=tuple(tokens),
-            keys=TokenKeys.build(forms, ordered, totals),
-            joins={glued: tuple(found) for glued, found in joins.items()},
+            keys=keys,
+            gains=WordGains(keys),
+            id_array=np.asarray(ids, dtype=np.intp),
+            total_array=np.asarray(totals, dtype=np.float64),
         )
+
+    def reach(self, form: NameForm, floor: float) -> list[tuple[int, float, float]]:
+        """(name by the caller's id, Dice bound, the most the similarity can be: ``similarity_bound``)
+        for the names whose Dice bound against ``form`` reaches ``floor``.
+
+        Each side's matched weight is at most the sum of its words' gains and at most its total.
+        """
+        parts = [self.gains.of(form, i) for i in range(len(form.tokens))]
+        tokens, weights, vocabulary = form.tokens, form.weights, self.keys.vocabulary
+        for i, j in itertools.permutations(range(len(tokens)), 2):  # two query words the list writes as one
+            known = vocabulary.get(tokens[i] + tokens[j])
+            if known is not None:
+                glued = self.gains.postings(tokens[i] + tokens[j])
+                side = JOINED_SIMILARITY * (weights[i] + weights[j])
+                both_sides = side + JOINED_SIMILARITY * known.weight
+                parts.append((glued, np.full(len(glued), side), np.full(len(glued), both_sides)))
+        parts = [part for part in parts if len(part[0])]
+        if not parts:
+            return []
+        at: Ids
+        names: Ids
+        if len(parts) == 1:  # one word: no name twice, its arrays are the sums
+            every, ours, shared = parts[0]
+            at = np.flatnonzero(shared >= floor * (form.total + self.total_array[every]) - SLACK)
+            names = every[at]
+        else:
+            every = np.concatenate([p[0] for p in parts])
+            q_side, both = np.concatenate([p[1] for p in parts]), np.concatenate([p[2] for p in parts])
+            dense: Values = np.bincount(every, weights=both).astype(np.float64, copy=False)
+            reach = dense[every] >= floor * (form.total + self.total_array[every]) - SLACK
+            if not reach.any():
+                return []
+            at = names = np.unique(every[reach])
+            ours, shared = np.bincount(every, weights=q_side).astype(np.float64, copy=False), dense
+        found: list[tuple[int, float, float]] = []
+        total = form.total
+        for nid, have_q, have, theirs in zip(
+            self.id_array[names].tolist(),
+            ours[at].tolist(),
+            shared[at].tolist(),
+            self.total_array[names].tolist(),
+            strict=True,
+        ):
+            have_m = min(have - have_q, theirs)
+            have_q = min(have_q, total)
+            dice = (have_q + have_m) / (total + theirs)
+            if dice >= floor - SLACK:
+                found.append((nid, dice, similarity_bound(have_q, have_m, total, theirs)))
+        return found
 
     def bounds(self, form: NameForm, floor: float) -> dict[int, float]:
-        """For names sharing a key with ``form`` (by the caller's ids): their bound, see the module."""
-        tokens, weights = form.tokens, form.weights
-        looked = [(self.keys.partners(form, i), i) for i in range(len(tokens))]
-        looked.sort(key=lambda item: (item[0].size, item[1]))
-        top = [  # the most each word can add: a partner of weight 1, or two the list glued together
-            max(w + 1.0, JOINED_SIMILARITY * (w + 2.0)) if t in self.joins else w + 1.0
-            for t, w in zip(tokens, weights, strict=True)
-        ]
-        more = sum(top)
-        shared: dict[int, float] = {}
-        for glued in form.joins:  # two query words the list writes as one
-            for at in self.keys.postings.get(glued, ()):
-                shared[at] = shared.get(at, 0.0) + JOINED_SIMILARITY * 3.0
-        for found, i in looked:
-            more -= top[i]
-            creates = weights[i] > PARTICLE_WEIGHT  # a particle ("al", "and") never brings a name in alone
-            best = self._gains(found, weights[i], shared, Reach(more, floor, form.total, creates))
-            for at in self.joins.get(tokens[i], ()):  # a query word the list writes as two
-                best[at] = max(best.get(at, 0.0), JOINED_SIMILARITY * (weights[i] + 2.0))
-            for at, gain in best.items():
-                shared[at] = shared.get(at, 0.0) + gain
-        total, totals, ids = form.total, self.totals, self.ids
-        return {ids[at]: min(1.0, gain / (total + totals[at])) for at, gain in shared.items()}
+        """The names (by the caller's ids) whose bound against ``form`` reaches ``floor``, with that
+        bound as a Dice coefficient."""
+        return {at: dice for at, dice, _ in self.reach(form, floor)}
 
-    def _gains(self, found: Partners, weight: float, shared: dict[int, float], reach: Reach) -> dict[int, float]:
-        """The best gain of one query word in each name that holds one of its partners.
+    def similarities(self, form: NameForm, floor: float) -> dict[int, float]:
+        """The names (by the caller's ids) whose similarity with ``form`` may reach ``floor``, with
+        the most it can be."""
+        return {at: most for at, _, most in self.reach(form, dice_floor(floor)) if most >= floor - SLACK}
 
-        A name not ``shared`` yet got nothing from the rarer words: it is only added if this
-        word's gain and the most the words after it could add lift it to the floor, which
-        depends on its total weight. Postings are sorted by that weight, so the names added
-        are a prefix of them; the names already shared are looked up in the rest.
-        """
-        best: dict[int, float] = {}
-        names = self.tokens
-        ranked = sorted(
-            (
-                (word_gain(score, weight, partner, theirs), partner, postings, totals)
-                for partner, score, theirs, postings, totals in found.by_score
-            ),
-            key=lambda entry: entry[0],
-        )
-        scale, base = reach.line()
-        for gain, partner, postings, totals in ranked:  # the best partner last: it wins
-            cut = bisect_right(totals, gain * scale + base) if totals[0] <= gain * scale + base else 0
-            if cut:
-                best.update(dict.fromkeys(postings[:cut], gain))
-            rest = len(postings) - cut
-            if not shared or not rest:
-                continue
-            if rest <= 4 * len(shared):
-                for at in postings[cut:]:
-                    if at in shared:
-                        best[at] = gain
-            else:
-                for at in shared:
-                    if partner in names[at]:
-                        best[at] = gain
-        return best
+
+def similarity_bound(have_q: float, have_m: float, total: float, theirs: float) -> float:
+    """The most ``similarity.align`` can give two names of weights ``total`` and ``theirs`` whose
+    query side matched at most ``have_q`` and list side at most ``have_m``.
+
+    What is left unmatched costs ``ONE_SIDED`` on the side missing more (when a side weighs
+    ``CONTAINED_WEIGHT`` or more, else 1) and ``TWO_SIDED`` on the other.
+    """
+    matched = have_q + have_m
+    if matched <= 0.0:
+        return 0.0
+    left_q, left_m = total - have_q, theirs - have_m
+    one_sided = ONE_SIDED if max(total, theirs) >= CONTAINED_WEIGHT else 1.0
+    return matched / (matched + one_sided * max(left_q, left_m) + TWO_SIDED * min(left_q, left_m))

@@ -1,9 +1,10 @@
 """The features the scorer combines, one per file: names, aliases, countries, entity type."""
 
-from regime.screen.features.aliases import WEAK_ALIAS_DISCOUNT, alias_match
+from regime.screen.features.aliases import alias_match
 from regime.screen.features.countries import country_agreement
 from regime.screen.features.entity_type import type_agreement
 from regime.screen.features.names import NameMatch, best_match, name_match
+from regime.screen.index import WEAK_ALIAS_DISCOUNT
 
 __all__ = [
     "WEAK_ALIAS_DISCOUNT",

@@ -9,10 +9,8 @@ alias alone lands below the threshold unless other evidence lifts it.
 from __future__ import annotations
 
 from regime.screen.features.names import NameMatch, Rank, best_match, by_similarity
-from regime.screen.index import IndexedParty
+from regime.screen.index import WEAK_ALIAS_DISCOUNT, IndexedParty
 from regime.screen.query import PreparedQuery
-
-WEAK_ALIAS_DISCOUNT = 0.8
 
 
 def alias_match(query: PreparedQuery, party: IndexedParty, rank: Rank = by_similarity) -> NameMatch:
