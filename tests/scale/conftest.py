@@ -54,7 +54,7 @@ def client() -> Iterator[Any]:
     """Two worker processes on loopback, one thread each: the job travels to them by pickle."""
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", host="127.0.0.1"
         ) as cluster,
         Client(cluster) as found,
     ):

@@ -53,6 +53,7 @@ class RunReport:
     errors: int = 0
     first_errors: list[ErrorRecord] = field(default_factory=list)
     outcomes: Counter[str] = field(default_factory=Counter)
+    per_worker: Counter[str] = field(default_factory=Counter)  # partitions each worker process ran
     seconds: float = 0.0
 
     def add(self, summary: Summary) -> None:
@@ -63,6 +64,7 @@ class RunReport:
         self.errors += summary.errors
         self.first_errors.extend(summary.first_errors)
         self.outcomes.update(summary.outcomes)
+        self.per_worker[summary.worker] += 1
 
     @property
     def rate(self) -> float:

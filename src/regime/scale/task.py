@@ -8,6 +8,8 @@ returns a small ``Summary``: the rows travel from storage to storage, never thro
 
 from __future__ import annotations
 
+import os
+import socket
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ class Summary:
     rows: int
     decisions: int
     errors: int
+    worker: str = ""  # host:pid of the process that ran it
     first_errors: tuple[ErrorRecord, ...] = ()
     outcomes: dict[str, int] = field(default_factory=dict)
 
@@ -45,6 +48,7 @@ def run_partition(partition: Partition, job: Job, out: str, fmt: Format) -> Summ
         rows=rows.height,
         decisions=answer.decisions.height,
         errors=len(answer.errors),
+        worker=f"{socket.gethostname()}:{os.getpid()}",
         first_errors=answer.errors[:SHOWN_ERRORS],
         outcomes=dict(outcomes),
     )
