@@ -106,3 +106,20 @@ def test_adding_a_legal_form_never_drops_a_true_hit(csl: ScreeningIndex, name: s
     plain = {h.entry_id for h in screen_party(name, index=csl).hits}
     with_form = {h.entry_id for h in screen_party(f"{name} {legal}", index=csl).hits}
     assert plain <= with_form
+
+
+PERSONS = [
+    p.name
+    for p in default_list().parties
+    if p.kind == "person" and p.name.count(",") == 1 and len(p.name.split(",")[0].split()) == 1
+][::211]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PERSONS))
+def test_a_listed_person_with_given_names_as_initials_is_found(csl: ScreeningIndex, name: str) -> None:
+    family, given = (part.strip() for part in name.split(","))
+    if not given or len(family) < 3:
+        return
+    query = " ".join(f"{g[0]}." for g in given.split()) + f" {family}"
+    assert name in {h.name for h in screen_party(query, index=csl).hits}, query

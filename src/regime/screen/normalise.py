@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rigour.names import extract_org_types, remove_org_types, tokenize_name
 
-from regime.screen.words import Word, word_info
+from regime.screen.words import INITIAL_WEIGHT, Word, word_info
 
 # Legal-form words that rigour's table leaves as ordinary words, by the generic form we give them.
 EXTRA_LEGAL: dict[str, str] = {
@@ -60,6 +60,7 @@ PINYIN_LEGAL: tuple[tuple[tuple[str, ...], str], ...] = (
     (("sp", "z", "o", "o"), "llc"),
     (("sp", "z", "oo"), "llc"),
 )
+_DOTTED_LETTER = re.compile(r"(?<![^\W\d_])([^\W\d_])\.")
 _DOTTED_INITIALS = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]\.\s*){2,}")
 
 
@@ -124,6 +125,11 @@ def _initial_runs(text: str) -> dict[str, list[str]]:
     return runs
 
 
+def _dotted_letters(text: str) -> set[str]:
+    """Single letters written with a dot ("I. Kamara"): initials, whatever else the letter may be."""
+    return {match.group(1) for match in _DOTTED_LETTER.finditer(text) if match.group(1).isascii()}
+
+
 def _words(text: str, initials: dict[str, list[str]]) -> list[Word]:
     return [part for word in text.split() for piece in initials.get(word, [word]) for part in word_info(piece)]
 
@@ -149,6 +155,11 @@ def name_form(text: str, keep_legal: bool = False) -> NameForm:
         legal += more
         if not core:  # a name that is nothing but legal words keeps them as its name
             core, legal = _words(joined, initials), []
+    dotted = _dotted_letters(folded)
+    if dotted:  # "I." and "Y." are initials, not the particles "i" and "y"
+        core = [
+            replace(w, weight=INITIAL_WEIGHT) if w.token in dotted and w.weight < INITIAL_WEIGHT else w for w in core
+        ]
     original = [w.token for w in core]
     parts = sorted(core)
     weights = tuple(p.weight for p in parts)

@@ -32,8 +32,8 @@ class Coefficients:
     kind: float
 
 
-COEFFICIENTS = Coefficients(bias=-27.125, similarity=33.706, country=1.0, kind=3.0)
-THRESHOLD = 0.61
+COEFFICIENTS = Coefficients(bias=-28.555, similarity=35.073, country=1.0, kind=3.0)
+THRESHOLD = 0.53
 
 
 @dataclass(frozen=True, slots=True)

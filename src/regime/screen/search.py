@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from regime.screen.keys import TokenKeys, starting_with
 from regime.screen.normalise import NameForm
-from regime.screen.similarity import CONTAINED_WEIGHT, JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor
+from regime.screen.similarity import JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor
 
 Ids = npt.NDArray[np.intp]
 Values = npt.NDArray[np.float64]
@@ -39,17 +39,16 @@ SLACK = 1e-9  # sums taken in another order may differ in the last bits: a bound
 
 def word_gain(score: float, weight: float, partner: str, their_weight: float) -> float:
     """The most a query word of ``weight`` gets from ``partner`` at ``score`` (``similarity.align``):
-    both weights times the score, except that a word meeting an initial counts as the initial."""
+    both weights times the score (a word meeting an initial counts fully when the names are
+    anchored, ``similarity._anchored``)."""
     ours, theirs = word_sides(score, weight, partner, their_weight)
     return ours + theirs
 
 
 def word_sides(score: float, weight: float, partner: str, their_weight: float) -> tuple[float, float]:
     """``word_gain`` split into what the query side and the list side can have matched."""
-    if partner[0] == "^":  # the query's initial meets a word of its letter, which counts as the initial
-        return score * weight, score * weight
-    if len(partner) == 1:  # a query word meets the list's initial (or an equal initial)
-        return score * min(weight, their_weight), score * their_weight
+    if partner[0] == "^":  # the query's initial meets a word of its letter, which may weigh 1 (anchored)
+        return score * weight, score
     return score * weight, score * their_weight
 
 
@@ -222,12 +221,11 @@ def similarity_bound(have_q: float, have_m: float, total: float, theirs: float) 
     """The most ``similarity.align`` can give two names of weights ``total`` and ``theirs`` whose
     query side matched at most ``have_q`` and list side at most ``have_m``.
 
-    What is left unmatched costs ``ONE_SIDED`` on the side missing more (when a side weighs
-    ``CONTAINED_WEIGHT`` or more, else 1) and ``TWO_SIDED`` on the other.
+    What is left unmatched costs at least ``ONE_SIDED`` on the side missing more and
+    ``TWO_SIDED`` on the other.
     """
     matched = have_q + have_m
     if matched <= 0.0:
         return 0.0
     left_q, left_m = total - have_q, theirs - have_m
-    one_sided = ONE_SIDED if max(total, theirs) >= CONTAINED_WEIGHT else 1.0
-    return matched / (matched + one_sided * max(left_q, left_m) + TWO_SIDED * min(left_q, left_m))
+    return matched / (matched + ONE_SIDED * max(left_q, left_m) + TWO_SIDED * min(left_q, left_m))

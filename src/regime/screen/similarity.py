@@ -35,6 +35,7 @@ JOINED_SIMILARITY = 0.95
 ONE_SIDED = 0.5  # what the unmatched weight of the side missing more costs ...
 CONTAINED_WEIGHT = 1.5  # ... when the other side says at least two words' worth (else 1, as in Dice)
 TWO_SIDED = 1.5  # what the unmatched weight that both sides miss costs, on the side missing less
+ANCHOR = 0.9  # a pair of distinctive words this similar lets initials vouch for whole words
 
 
 def allowed_edits(length: int) -> int:
@@ -136,6 +137,24 @@ def _joined(short: NameForm, free_short: list[int], long: NameForm, free_long: l
     return found
 
 
+def _anchor(query: NameForm, i: int, match: NameForm, j: int, score: float) -> bool:
+    """Whether words ``i`` and ``j`` anchor the names: two distinctive words (not initials) agreeing
+    at ``ANCHOR`` or better. Anchored, initials vouch for the words they meet ("A. K. NAIR" is
+    "NAIR, Anil Kumar"); else only for their letters."""
+    return (
+        score >= ANCHOR
+        and query.weights[i] >= 1.0
+        and match.weights[j] >= 1.0
+        and len(query.tokens[i]) > 1
+        and len(match.tokens[j]) > 1
+    )
+
+
+def _distinctive_left(got: list[float], weights: tuple[float, ...]) -> bool:
+    """Whether a distinctive word (weight 1) of this side found no partner at all."""
+    return any(not g and w >= 1.0 for g, w in zip(got, weights, strict=True))
+
+
 def _free(got: list[float]) -> list[int]:
     return [i for i, g in enumerate(got) if not g]
 
@@ -149,10 +168,12 @@ def align(query: NameForm, match: NameForm) -> Agreement:
     got_m = [0.0] * len(m_tokens)
     worth_q, worth_m = list(query.weights), list(match.weights)
     unmatched: list[int] = []
+    anchored = False
     for j, token in enumerate(m_tokens):  # equal tokens first: 1.0 is the top of the ladder
         for i, other in enumerate(q_tokens):
             if not got_q[i] and other == token:
                 got_q[i] = got_m[j] = 1.0
+                anchored = anchored or _anchor(query, i, match, j, 1.0)
                 break
         else:
             unmatched.append(j)
@@ -171,12 +192,19 @@ def align(query: NameForm, match: NameForm) -> Agreement:
             )
             > 0.0
         )
+        initials: list[tuple[int, int]] = []
         for negative, i, j in pairs:
             if not got_q[i] and not got_m[j]:
                 got_q[i] = got_m[j] = -negative
-                if len(q_tokens[i]) == 1 and len(m_tokens[j]) > 1:  # an initial vouches for one letter
+                if (len(q_tokens[i]) == 1) != (len(m_tokens[j]) == 1):
+                    initials.append((i, j))
+                else:
+                    anchored = anchored or _anchor(query, i, match, j, -negative)
+        if initials and not anchored:  # an initial vouches for one letter
+            for i, j in initials:
+                if len(q_tokens[i]) == 1:
                     worth_m[j] = min(worth_m[j], query.weights[i])
-                elif len(m_tokens[j]) == 1 and len(q_tokens[i]) > 1:
+                else:
                     worth_q[i] = min(worth_q[i], match.weights[j])
     if len(q_tokens) != len(m_tokens):
         for k, i, j in _joined(query, _free(got_q), match, _free(got_m)):
@@ -188,8 +216,11 @@ def align(query: NameForm, match: NameForm) -> Agreement:
     total_q, total_m = query.total, match.total
     matched = have_q + have_m
     left_q, left_m = total_q - have_q, total_m - have_m
-    whole = total_q if left_q <= left_m else total_m  # the side found (most) whole in the other
-    one_sided = ONE_SIDED if whole >= CONTAINED_WEIGHT else 1.0
+    if left_q <= left_m:  # the query found (most) whole in the match
+        whole, generic_rest = total_q, max(query.weights) >= 1.0 and not _distinctive_left(got_m, match.weights)
+    else:
+        whole, generic_rest = total_m, max(match.weights) >= 1.0 and not _distinctive_left(got_q, query.weights)
+    one_sided = ONE_SIDED if whole >= CONTAINED_WEIGHT or generic_rest else 1.0
     missed = one_sided * max(left_q, left_m) + TWO_SIDED * min(left_q, left_m)
     return Agreement(
         similarity=matched / (matched + missed) if matched else 0.0,
