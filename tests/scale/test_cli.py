@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import polars as pl
+import pytest
 from typer.testing import CliRunner
 
 from regime.cli.main import app
-from regime.scale import gather
+from regime.determine.loader import SCREENING_FILE, exact_index
+from regime.scale import determine_job, gather
 
 RUNNER = CliRunner()
 ORDERS = """id,date,item,eccn,destination,end_user,end_user_country,end_user_hq,value_usd
@@ -33,7 +36,15 @@ def entity(key: str, name: str, country: str) -> str:
     )
 
 
-def test_determine_batch_on_the_local_engine_writes_partitions_and_names_bad_lines(tmp_path: Path) -> None:
+@pytest.fixture
+def exact_parties(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands' determination job with the exact-name party index: quicker to ship than the screening index."""
+    monkeypatch.setattr(determine_job, "default_party_index", lambda: exact_index(SCREENING_FILE))
+
+
+def test_determine_batch_on_the_local_engine_writes_partitions_and_names_bad_lines(
+    tmp_path: Path, exact_parties: None
+) -> None:
     orders = tmp_path / "orders.csv"
     orders.write_text(ORDERS, encoding="utf-8")
     out = tmp_path / "decided"
@@ -45,6 +56,19 @@ def test_determine_batch_on_the_local_engine_writes_partitions_and_names_bad_lin
     decided = gather(out).sort("id")
     assert decided.get_column("id").to_list() == ["o1", "o3", "o4"]
     assert decided.get_column("outcome").to_list()[0] == "presumption_of_denial"
+
+
+def test_determine_batch_on_a_dask_scheduler_given_by_address(tmp_path: Path, client: Any, exact_parties: None) -> None:
+    orders = tmp_path / "orders.csv"
+    orders.write_text(ORDERS, encoding="utf-8")
+    out = tmp_path / "decided"
+    address = client.scheduler.address
+    result = RUNNER.invoke(
+        app, ["determine", "--batch", str(orders), "--out", str(out), "--engine", "dask", "--scheduler", address]
+    )
+    assert result.exit_code == 0, result.output
+    assert "on dask (2 workers)" in " ".join(result.output.split())
+    assert gather(out).sort("id").get_column("id").to_list() == ["o1", "o3", "o4"]
 
 
 def test_dask_without_a_scheduler_is_refused_plainly(tmp_path: Path) -> None:

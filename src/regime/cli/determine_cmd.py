@@ -9,6 +9,7 @@ regime determine --batch orders.parquet --out decisions/ --engine local|dask [--
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections import Counter
@@ -60,8 +61,8 @@ def determine_command(
 ) -> None:
     """Decide whether a transaction needs a licence, and show why."""
     if batch is not None and (engine is not None or (out is not None and not out.suffix)):
-        job = determine_job.build(member, all_members)
-        run_with_progress(job, batch, out or Path("decisions"), engine, scheduler, workers)
+        build = functools.partial(determine_job.build, member, all_members)  # built once the options are checked
+        run_with_progress(build, batch, out or Path("decisions"), engine, scheduler, workers)
         return
     if batch is not None:
         _batch(batch, out, member, all_members)

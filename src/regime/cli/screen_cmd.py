@@ -182,13 +182,14 @@ def screen_command(
     if engine is not None:
         if batch is None:
             raise InputError("--engine runs a --batch file (with --rescreen: the base's records as a --batch file)")
-        change = None
-        if rescreen_base:
-            job, change = rescreen_job.from_files(list_file, list_code, base or basestore.default_path(), threshold)
-        else:
-            job = ScreenJob(_index(list_file, list_code), threshold)
-        what = f"{job.index.version.label}" + (f" ({change.summary()})" if change else "")
-        console.print(f"{job.name} against {what}")
+
+        def job() -> ScreenJob:
+            if not rescreen_base:
+                return ScreenJob(_index(list_file, list_code), threshold)
+            made, change = rescreen_job.from_files(list_file, list_code, base or basestore.default_path(), threshold)
+            console.print(f"re-screening: {change.summary() if change else 'no kept base, every entry'}")
+            return made
+
         run_with_progress(job, batch, out or Path("screened"), engine, scheduler, workers)
         return
     modes = sum(bool(m) for m in (name, batch, rescreen_base))

@@ -6,6 +6,7 @@ on an engine (``--engine local|dask``), so each command's edit stays a call: no 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -20,9 +21,12 @@ SHOWN = 50
 
 
 def run_with_progress(
-    job: Job, source: Path, out: Path, engine: str | None, scheduler: str | None, workers: int | None
+    make: Callable[[], Job], source: Path, out: Path, engine: str | None, scheduler: str | None, workers: int | None
 ) -> RunReport:
-    """Run ``job`` on ``engine`` (default local) with a progress bar on stderr, then print the report there."""
+    """Check the options, build the job (``make``), run it on ``engine`` (default local) with a progress bar on
+    stderr, then print the report there."""
+    chosen = engine_name(engine, scheduler)  # bad options are refused before the job is built
+    job = make()
     console = Console(stderr=True)
     with Progress(
         TextColumn(f"{job.name} on {engine or 'local'}"),
@@ -36,7 +40,7 @@ def run_with_progress(
             job,
             source,
             out,
-            engine=engine_name(engine),
+            engine=chosen,
             scheduler=scheduler,
             workers=workers,
             progress=lambda done, total: bar.update(task, completed=done, total=total),

@@ -72,12 +72,16 @@ class RunReport:
         return self.rows / self.seconds if self.seconds else 0.0
 
 
-def engine_name(text: str | None) -> EngineName:
-    """The engine a command line names (default ``local``), or an error listing the engines."""
-    for name in ENGINES:
-        if (text or "local") == name:
-            return name
-    raise InputError(f"--engine {text!r}; expected one of {', '.join(ENGINES)}")
+def engine_name(text: str | None, scheduler: str | None = None) -> EngineName:
+    """The engine a command line names (default ``local``), checked with its scheduler; else an error saying why."""
+    name = text or "local"
+    if name not in ENGINES:
+        raise InputError(f"--engine {text!r}; expected one of {', '.join(ENGINES)}")
+    if name == "local" and scheduler:
+        raise InputError("--scheduler is for --engine dask; the local engine uses this machine's cores")
+    if name == "dask" and not scheduler:
+        raise InputError("--engine dask needs --scheduler tcp://host:port (a running Dask scheduler)")
+    return "dask" if name == "dask" else "local"
 
 
 def check_columns(job: Job, source: Path) -> None:
@@ -93,19 +97,13 @@ def check_columns(job: Job, source: Path) -> None:
 
 def open_engine(job: Job, engine: EngineName, scheduler: str | None = None, workers: int | None = None) -> Engine:
     """Start the engine and ship it the job (once per worker)."""
-    if engine == "local":
-        if scheduler:
-            raise InputError("--scheduler is for --engine dask; the local engine uses this machine's cores")
+    if engine_name(engine, scheduler) == "local":
         from regime.scale.local import LocalEngine
 
         return LocalEngine(job, workers)
-    if engine == "dask":
-        if not scheduler:
-            raise InputError("--engine dask needs --scheduler tcp://host:port (a running Dask scheduler)")
-        from regime.scale.cluster import DaskEngine
+    from regime.scale.cluster import DaskEngine
 
-        return DaskEngine(job, scheduler)
-    raise InputError(f"--engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    return DaskEngine(job, scheduler)
 
 
 def clear(out: Path) -> None:
