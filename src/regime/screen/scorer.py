@@ -8,8 +8,9 @@ the listed party, on the evaluation set of ``bench/screen_quality.py``.
 
 The coefficients were fitted by ``bench/screen_calibrate.py`` (logistic regression on the
 calibration half of the labelled set built from the real CSL). THRESHOLD is the score at
-and above which a party is a hit; it was chosen on the calibration half to keep recall at
-or above 0.98 and checked on the held-out half (figures in ``docs/screening.md``).
+and above which a party is a hit; it was chosen on the calibration half (the highest recall
+there among thresholds whose precision is at least 0.99) and checked on the held-out half
+(figures in ``docs/screening.md``).
 """
 
 from __future__ import annotations

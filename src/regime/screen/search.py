@@ -1,20 +1,22 @@
 """Candidate search over a set of names: which names may reach a similarity floor with a query.
 
-``NameSearch.bounds`` gives, for every name whose bound reaches the floor, an upper bound of
-its similarity with the query as a Dice coefficient (``similarity.align`` never exceeds what
-it bounds: ``similarity.dice_floor``), without aligning anything:
+``NameSearch.reach`` gives, for every name whose bound reaches the floor, an upper bound of
+its similarity with the query, as a Dice coefficient (``similarity.dice_floor``) and as the
+most ``similarity.align`` can give (``similarity_bound``), without aligning anything:
 
-* each query word adds its best partner in the name (both weights times their similarity),
-  glued pairs add what a join could. Initials are words like the others: a query word finds
-  the list's initials through its first letter (``keys.lookup_keys``), and a query initial
-  finds every name with a word starting with its letter (``keys.starting_with``), that word
-  worth no more than the initial (``similarity.align``);
+* each query word adds its best partner in the name, on each side (its weight, the
+  partner's weight, times their similarity), glued words (in any order) what a join could.
+  Initials are words like the others: a query word finds the list's initials through its
+  first letter (``keys.lookup_keys``), and a query initial finds every name with a word
+  starting with its letter (``keys.starting_with``); a word meeting an initial counts as the
+  initial unless a distinctive pair of words may anchor the names (``similarity._anchor``);
 * what one query word gives each name it reaches (``WordGains``: every name holding one of
   its partners, with the best gain there) is worked out once per distinct word and kept,
   as numpy arrays: words repeat across queries far more than names do;
-* a query's bounds are then the sum of its words' arrays (``numpy.bincount``), over the
-  weights of both names; only the names that reach the floor are returned. Nothing is cut
-  before the sum, so the bound is exact for every name sharing a key with the query.
+* a query's bounds are then the sum of its words' arrays (``numpy.bincount``), each side
+  capped at its total weight; only the names that reach the floor are returned. Nothing is
+  cut before the sum, and every pair of tokens the ladder scores above 0 shares a key, so
+  the bound is never below the alignment (``tests/screen/test_search.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import numpy.typing as npt
 
 from regime.screen.keys import TokenKeys, starting_with
 from regime.screen.normalise import NameForm
-from regime.screen.similarity import JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor
+from regime.screen.similarity import ANCHOR, JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor
 
 Ids = npt.NDArray[np.intp]
 Values = npt.NDArray[np.float64]
@@ -38,22 +40,56 @@ SLACK = 1e-9  # sums taken in another order may differ in the last bits: a bound
 
 
 def word_gain(score: float, weight: float, partner: str, their_weight: float) -> float:
-    """The most a query word of ``weight`` gets from ``partner`` at ``score`` (``similarity.align``):
-    both weights times the score (a word meeting an initial counts fully when the names are
-    anchored, ``similarity._anchored``)."""
-    ours, theirs = word_sides(score, weight, partner, their_weight)
+    """The most a query word of ``weight`` gets from ``partner`` at ``score`` (``similarity.align``),
+    the names anchored or not: both weights times the score."""
+    ours, theirs = word_sides(score, weight, partner, their_weight, anchored=True)
     return ours + theirs
 
 
-def word_sides(score: float, weight: float, partner: str, their_weight: float) -> tuple[float, float]:
-    """``word_gain`` split into what the query side and the list side can have matched."""
-    if partner[0] == "^":  # the query's initial meets a word of its letter, which may weigh 1 (anchored)
-        return score * weight, score
+def word_sides(
+    score: float, weight: float, partner: str, their_weight: float, *, anchored: bool
+) -> tuple[float, float]:
+    """What the query side and the list side can have matched through one pair of words.
+
+    Unless the names are ``anchored`` (``similarity._anchor``), a word meeting an initial counts
+    only as the initial; anchored, it counts fully (a list word may weigh 1).
+    """
+    if partner[0] == "^":  # the query's initial meets a word of its letter
+        return score * weight, score * (1.0 if anchored else weight)
+    if len(partner) == 1:  # a query word meets the list's initial (or an equal initial)
+        return score * (weight if anchored else min(weight, their_weight)), score * their_weight
     return score * weight, score * their_weight
 
 
-Gains = tuple[Ids, Values, Values]  # names, the most the query side can have matched in each, and both sides
-NONE: Gains = (np.zeros(0, dtype=np.intp), np.zeros(0), np.zeros(0))
+@dataclass(frozen=True, slots=True)
+class WordReach:
+    """What one query word can add to the names it reaches: ``ours`` (query side) and ``both``
+    (both sides) as if the names were not anchored; ``extra_*`` what more it adds to names that
+    are; ``anchors`` the names it can anchor (a distinctive partner at ``ANCHOR`` or better)."""
+
+    ids: Ids
+    ours: Values
+    both: Values
+    extra_ids: Ids
+    extra_ours: Values
+    extra_both: Values
+    anchors: Ids
+
+
+NO_IDS = np.zeros(0, dtype=np.intp)
+NO_VALUES = np.zeros(0)
+NOTHING = WordReach(NO_IDS, NO_VALUES, NO_VALUES, NO_IDS, NO_VALUES, NO_VALUES, NO_IDS)
+
+
+def _best(ids: list[Ids], values: list[list[Values]]) -> tuple[Ids, list[Values]]:
+    """Per name (no name twice): the largest of each of ``values``' columns."""
+    if len(ids) == 1:
+        return ids[0], [column[0] for column in values]
+    every = np.concatenate(ids)
+    order = np.argsort(every, kind="stable")
+    every = every[order]
+    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
+    return every[starts], [np.maximum.reduceat(np.concatenate(column)[order], starts) for column in values]
 
 
 class WordGains:
@@ -66,7 +102,7 @@ class WordGains:
 
     def __init__(self, keys: TokenKeys) -> None:
         self.keys = keys
-        self._memo: dict[tuple[str, float, str, str, frozenset[str]], Gains] = {}
+        self._memo: dict[tuple[str, float, str, str, frozenset[str]], WordReach] = {}
         self._arrays: dict[str, Ids] = {}
 
     def __getstate__(self) -> tuple[object, ...]:
@@ -82,48 +118,55 @@ class WordGains:
             found = self._arrays[token] = np.asarray(self.keys.postings.get(token, ()), dtype=np.intp)
         return found
 
-    def of(self, form: NameForm, i: int) -> Gains:
-        """The names word ``i`` of ``form`` reaches, and the most it adds to each side there (no name twice)."""
+    def of(self, form: NameForm, i: int) -> WordReach:
+        """What word ``i`` of ``form`` can add to the names it reaches (no name twice)."""
         key = (form.tokens[i], form.weights[i], form.skeletons[i], form.folded[i], form.symbols[i])
         known = self._memo.get(key)
         if known is None:
             if len(self._memo) >= self.MEMO_SIZE:
                 self._memo.clear()
-            known = self._memo[key] = self._gains(form, i)
+            known = self._memo[key] = self._reach(form, i)
         return known
 
-    def _gains(self, form: NameForm, i: int) -> Gains:
-        weight = form.weights[i]
+    def _reach(self, form: NameForm, i: int) -> WordReach:
+        token, weight, vocabulary = form.tokens[i], form.weights[i], self.keys.vocabulary
         ids: list[Ids] = []
-        ours: list[Values] = []
-        theirs: list[Values] = []
+        sides: list[list[Values]] = [[], [], [], []]  # query and list side, not anchored and anchored
+        anchors: list[Ids] = []
+        distinctive = weight >= 1.0 and len(token) > 1
         for partner, score, their_weight, found, _ in self.keys.partners(form, i).by_score:
             ids.append(self.postings(partner))
-            q, m = word_sides(score, weight, partner, their_weight)
-            ours.append(np.full(len(found), q))
-            theirs.append(np.full(len(found), m))
-        token, vocabulary = form.tokens[i], self.keys.vocabulary
+            plain = word_sides(score, weight, partner, their_weight, anchored=False)
+            anchored = word_sides(score, weight, partner, their_weight, anchored=True)
+            for column, value in zip(sides, plain + anchored, strict=True):
+                column.append(np.full(len(found), value))
+            if distinctive and score >= ANCHOR and len(partner) > 1 and partner[0] != "^" and their_weight >= 1.0:
+                anchors.append(ids[-1])
         for cut in range(1, len(token)):  # a query word the list writes as two (in any order: ``similarity.align``)
             head, tail = token[:cut], token[cut:]
             if head in vocabulary and tail in vocabulary:
                 joined = np.intersect1d(self.postings(head), self.postings(tail), assume_unique=True)
-                if not len(joined):
-                    continue
-                ids.append(joined)
-                ours.append(np.full(len(joined), JOINED_SIMILARITY * weight))
-                their = vocabulary[head].weight + vocabulary[tail].weight
-                theirs.append(np.full(len(joined), JOINED_SIMILARITY * their))
+                if len(joined):
+                    ids.append(joined)
+                    ours = JOINED_SIMILARITY * weight
+                    theirs = JOINED_SIMILARITY * (vocabulary[head].weight + vocabulary[tail].weight)
+                    for column, value in zip(sides, (ours, theirs, ours, theirs), strict=True):
+                        column.append(np.full(len(joined), value))
         if not ids:
-            return NONE
-        if len(ids) == 1:
-            return ids[0], ours[0], ours[0] + theirs[0]
-        every, q_side, m_side = np.concatenate(ids), np.concatenate(ours), np.concatenate(theirs)
-        order = np.argsort(every, kind="stable")
-        every = every[order]
-        starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
-        best_q = np.maximum.reduceat(q_side[order], starts)  # each side's best partner, apart: each is a bound
-        best_m = np.maximum.reduceat(m_side[order], starts)
-        return every[starts], best_q, best_q + best_m
+            return NOTHING
+        names, (q_plain, m_plain, q_anchored, m_anchored) = _best(ids, sides)
+        both = q_plain + m_plain
+        extra_ours, extra_both = q_anchored - q_plain, q_anchored + m_anchored - both
+        more = np.flatnonzero((extra_ours > 0.0) | (extra_both > 0.0))
+        return WordReach(
+            names,
+            q_plain,
+            both,
+            names[more],
+            extra_ours[more],
+            extra_both[more],
+            np.unique(np.concatenate(anchors)) if anchors else NO_IDS,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +206,17 @@ class NameSearch:
 
         Each side's matched weight is at most the sum of its words' gains and at most its total.
         """
-        parts = [self.gains.of(form, i) for i in range(len(form.tokens))]
+        words = [self.gains.of(form, i) for i in range(len(form.tokens))]
+        parts = [(word.ids, word.ours, word.both) for word in words]
+        extras = [word for word in words if len(word.extra_ids)]
+        anchors = [word.anchors for word in words if len(word.anchors)]
+        if extras and anchors:  # what initials add where a distinctive pair may anchor the names
+            anchored = np.zeros(len(self.ids), dtype=bool)
+            for reached in anchors:
+                anchored[reached] = True
+            for word in extras:
+                keep = anchored[word.extra_ids]
+                parts.append((word.extra_ids[keep], word.extra_ours[keep], word.extra_both[keep]))
         tokens, weights, vocabulary = form.tokens, form.weights, self.keys.vocabulary
         for i, j in itertools.permutations(range(len(tokens)), 2):  # two query words the list writes as one
             known = vocabulary.get(tokens[i] + tokens[j])

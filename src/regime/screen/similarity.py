@@ -3,9 +3,11 @@
 Token similarity is a small ladder, each rung documented by what it forgives:
 equal tokens 1.0; a shared rigour symbol (abbreviation or synonym: "intl"/"international",
 "zavod"/"plant") 0.9; an initial against a word starting with it 0.9 (initials weigh half a
-word, and the word they meet counts only as much as the initial, which vouches for one
-letter: "V. P. Khotsenko" reaches "KHOTSENKO, Vitaliy Pavlovich", but "N P C International"
-is not "Northwind Precision Components", nor the vessel "J M A" "James Alexander McLintock"); the same folded romanisation ("pouya"/"puia", "vlasoff"/"vlasov") 0.8;
+word; the word they meet counts fully only when the names are anchored, a distinctive word
+of each agreeing at 0.9 or more: "A. K. P. N. Nair" is "NAIR, Anil Kumar Panackal
+Narayanan"; otherwise it counts only as much as the initial, which vouches for one letter,
+so "N P C International" is not "Northwind Precision Components", nor the vessel "J M A"
+"James Alexander McLintock"); the same folded romanisation ("pouya"/"puia", "vlasoff"/"vlasov") 0.8;
 the same consonant skeleton ("tsunaeva"/"tsunayeva", "mohammed"/"muhammad") 0.75; a typo
 within the allowed edit distance (optimal string alignment, so a swap of two letters is one
 edit: none up to 4 letters, where one edit makes another name (Yan/Yang), one up to 7, two
@@ -95,8 +97,10 @@ class Agreement:
     a weighted Dice coefficient when both sides miss as much (a word replaced), but a name of
     two words or more found whole in the other costs half as much ("Elena Tsunaeva" in
     "TSUNAEVA, Elena Moiseevna", "Huawei Technologies Co Ltd Shenzhen Branch" around "Huawei
-    Technologies"). A one-word name inside a longer one costs as in Dice: "Olivia Bergström"
-    is not the vessel OLIVIA. It never exceeds ``d / (0.5 d + 0.5)`` for the Dice coefficient
+    Technologies"). A one-word name inside a longer one costs as in Dice ("Olivia Bergström"
+    is not the vessel OLIVIA), unless it is distinctive and what it leaves of the other is
+    only generic words ("Sovfracht" in "Sovfracht Management Company", but not "Asesores" in
+    "Asesores Turisticos"). It never exceeds ``d / (0.5 d + 0.5)`` for the Dice coefficient
     d (``dice_floor``).
     """
 
