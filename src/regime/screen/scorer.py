@@ -33,8 +33,8 @@ class Coefficients:
     kind: float
 
 
-COEFFICIENTS = Coefficients(bias=-28.555, similarity=35.073, country=1.0, kind=3.0)
-THRESHOLD = 0.53
+COEFFICIENTS = Coefficients(bias=-28.713, similarity=35.307, country=1.0, kind=3.0)
+THRESHOLD = 0.54
 
 
 @dataclass(frozen=True, slots=True)
