@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from regime.classify.facts import fact_column, fact_value
+from regime.classify.facts import BadValue, fact_column, fact_value
 from regime.lists.expr.vector import NAN, Rows
 from regime.lists.vocabulary import ParamKind, Vocabulary
 from regime.model.item import Item
@@ -35,7 +35,7 @@ def item_columns(items: Sequence[Item], vocabulary: Vocabulary) -> dict[str, Any
         param = known[name]
         try:
             values = fact_column(param, column)
-        except Exception:
+        except BadValue:
             values = [_located(param, raw, items[row], name) for row, raw in enumerate(column)]
         columns[name] = _column(param.kind, values)
     return columns
@@ -43,7 +43,7 @@ def item_columns(items: Sequence[Item], vocabulary: Vocabulary) -> dict[str, Any
 
 def _located(param: Any, raw: Any, item: Item, name: str) -> Any:
     """The value again, this time naming the item when it is wrong."""
-    return None if raw is None else fact_value(param, raw, item=item.label, name=name)
+    return None if raw is None else fact_value(param, raw, where=f"item {item.label}", name=name)
 
 
 def _column(kind: ParamKind, values: list[Any]) -> Any:

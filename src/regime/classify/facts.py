@@ -19,7 +19,7 @@ from regime.lists.vocabulary import Parameter, ParamKind, Vocabulary, suggest
 _QUANTITY = re.compile(r"^\s*(?P<number>[-+]?(\d[\d,_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?)\s*(?P<unit>.*?)\s*$")
 
 
-class _Bad(Exception):
+class BadValue(Exception):
     """A problem with one value; the caller adds where it was."""
 
     def __init__(self, message: str, path: str = "") -> None:
@@ -36,26 +36,23 @@ def canonical_facts(parameters: Mapping[str, Any], vocabulary: Vocabulary, *, wh
         if param is None:
             vocabulary.require(name, where=where)  # raises with a suggestion
             continue
-        try:
-            facts[name] = _value(param, raw)
-        except _Bad as bad:
-            raise InputError(str(bad), where=f"{where}: {name}{bad.path}") from None
+        facts[name] = fact_value(param, raw, where=where, name=name)
     return facts
 
 
-def fact_value(param: Parameter, raw: Any, *, item: str, name: str) -> Any:
-    """One stated value in its canonical form; a problem names the item and the parameter."""
+def fact_value(param: Parameter, raw: Any, *, where: str, name: str) -> Any:
+    """One stated value in its canonical form; a problem names where it was and the parameter."""
     try:
         return _value(param, raw)
-    except _Bad as bad:
-        raise InputError(str(bad), where=f"item {item}: {name}{bad.path}") from None
+    except BadValue as bad:
+        raise InputError(str(bad), where=f"{where}: {name}{bad.path}") from None
 
 
 def fact_column(param: Parameter, raws: list[Any]) -> list[Any]:
     """A whole column of stated values converted at once (the common cases inline), None kept as unknown.
 
-    Raises the located error of :func:`fact_value` through the caller's retry: a problem here is
-    re-read value by value so that the item can be named.
+    A bad value raises :class:`BadValue` without a place: the caller re-reads the column value by
+    value with :func:`fact_value` so that the item is named.
     """
     if param.kind is ParamKind.QUANTITY:
         out: list[Any] = []
@@ -84,36 +81,36 @@ def _value(param: Parameter, raw: Any) -> Any:
         return quantity_of(raw, param)
     if kind is ParamKind.FLAG:
         if raw is not True and raw is not False:
-            raise _Bad(f"expected true or false, got {raw!r}")
+            raise BadValue(f"expected true or false, got {raw!r}")
         return raw
     if kind is ParamKind.TEXT:
         return _word(str(raw), param)
     if kind is ParamKind.SET:
         words = [raw] if isinstance(raw, str) else raw
         if not isinstance(words, list | tuple | set | frozenset):
-            raise _Bad(f"expected a list of words, got {raw!r}")
+            raise BadValue(f"expected a list of words, got {raw!r}")
         return frozenset(_word(str(w), param) for w in words)
     return _rows(param, raw)
 
 
 def _rows(group: Parameter, raw: Any) -> tuple[dict[str, Any], ...]:
     if not isinstance(raw, list | tuple):
-        raise _Bad(f"expected a list of records with {', '.join(group.fields)}")
+        raise BadValue(f"expected a list of records with {', '.join(group.fields)}")
     rows = []
     for index, row in enumerate(raw):
         if not isinstance(row, Mapping):
-            raise _Bad(f"expected a record, got {row!r}", f"[{index}]")
+            raise BadValue(f"expected a record, got {row!r}", f"[{index}]")
         converted = {}
         for key, value in row.items():
             if key == "note":
                 continue
             field = group.fields.get(key)
             if field is None:
-                raise _Bad(f"unknown field {key!r} of {group.name}{suggest(key, group.fields)}", f"[{index}]")
+                raise BadValue(f"unknown field {key!r} of {group.name}{suggest(key, group.fields)}", f"[{index}]")
             try:
                 converted[key] = _value(field, value)
-            except _Bad as bad:
-                raise _Bad(str(bad), f"[{index}].{key}") from None
+            except BadValue as bad:
+                raise BadValue(str(bad), f"[{index}].{key}") from None
         rows.append(converted)
     return tuple(rows)
 
@@ -121,7 +118,7 @@ def _rows(group: Parameter, raw: Any) -> tuple[dict[str, Any], ...]:
 def _word(word: str, param: Parameter) -> str:
     if param.values is not None and word not in param.values:
         allowed = ", ".join(sorted(param.values))
-        raise _Bad(
+        raise BadValue(
             f"{word!r} is not a value of {param.name}{suggest(word, sorted(param.values))}; expected one of {allowed}"
         )
     return word
@@ -131,7 +128,7 @@ def quantity(raw: Any, param: Parameter, *, where: str) -> float:
     """A magnitude in the parameter's canonical unit from a number, ``"600 GB/s"`` or ``{value, unit}``."""
     try:
         return quantity_of(raw, param)
-    except _Bad as bad:
+    except BadValue as bad:
         raise InputError(str(bad), where=where) from None
 
 
@@ -143,14 +140,14 @@ def quantity_of(raw: Any, param: Parameter) -> float:
     if isinstance(raw, str):
         parsed = _split_quantity(raw)
         if parsed is None:
-            raise _Bad(f"expected a number{_unit_hint(param)}, got {raw!r}")
+            raise BadValue(f"expected a number{_unit_hint(param)}, got {raw!r}")
         number, unit_text = parsed
     elif isinstance(raw, Mapping) and "value" in raw:
         number, unit_text = raw["value"], str(raw.get("unit", ""))
         if not isinstance(number, int | float) or isinstance(number, bool):
-            raise _Bad(f"expected a number as value, got {number!r}")
+            raise BadValue(f"expected a number as value, got {number!r}")
     else:
-        raise _Bad(f"expected a number{_unit_hint(param)}, got {raw!r}")
+        raise BadValue(f"expected a number{_unit_hint(param)}, got {raw!r}")
     if not unit_text:
         return float(number)
     scaled: float = _scale(unit_text, param)(float(number))
@@ -172,9 +169,9 @@ def _scale(unit_text: str, param: Parameter) -> Any:
     try:
         unit = parse_unit(unit_text)
     except InputError as exc:
-        raise _Bad(str(exc)) from None
+        raise BadValue(str(exc)) from None
     if not same_dimension(unit, param.unit):
-        raise _Bad(
+        raise BadValue(
             f"{unit_text} is {dimension_name(unit)} but {param.name} is {dimension_name(param.unit)}{_unit_hint(param)}"
         )
     target = param.unit
