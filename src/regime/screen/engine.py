@@ -10,6 +10,7 @@ against in ``bench/screen_speed.py``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from regime.screen.features import country_agreement, type_agreement
 from regime.screen.index import IndexedParty, ScreeningIndex
@@ -110,12 +111,18 @@ def make_hit(party: IndexedParty, scored: Scored, index: ScreeningIndex) -> Hit:
     )
 
 
+@lru_cache(maxsize=64)
+def searched_lists(source: str, version: str, lists: tuple[str, ...]) -> Searched:
+    """What a screening searched (one immutable value per list version, shared by its results)."""
+    return Searched.model_construct(source=source, version=version, lists=lists)
+
+
 def answer(
     prepared: PreparedQuery, scored: Sequence[tuple[int, Scored]], index: ScreeningIndex, threshold: float
 ) -> ScreeningResult:
     """The result for ``prepared`` from its scored candidates."""
     version = index.version
-    searched = Searched.model_construct(source=version.source, version=version.version, lists=version.codes())
+    searched = searched_lists(version.source, version.version, version.codes())
     hits = tuple(make_hit(index.parties[p], s, index) for p, s in scored if s.score >= threshold)
     near = [(p, s) for p, s in scored if NEAR_MISS <= s.score < threshold][:NEAR_MISSES]
     where = f"lists {', '.join(searched.lists)} of {version.label}"

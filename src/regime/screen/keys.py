@@ -21,18 +21,17 @@ from regime.screen.words import INITIAL_WEIGHT
 TWO_EDITS = 8  # tokens this long may be two edits apart (``similarity.allowed_edits``): two deletions too
 
 
-def deletions(token: str) -> Iterator[str]:
-    """The token and each form of it with one letter deleted (none for tokens under 3 letters), and
-    with two deleted for tokens of ``TWO_EDITS`` letters or more: two tokens within the edits
-    ``similarity.similar`` forgives always share one of these keys."""
-    yield token
-    if len(token) >= 3 and not token.isdigit():
-        once = [token[:i] + token[i + 1 :] for i in range(len(token))]
-        yield from once
-        if len(token) >= TWO_EDITS:
-            for shorter in once:
-                for i in range(len(shorter)):
-                    yield shorter[:i] + shorter[i + 1 :]
+def deletions(token: str) -> list[str]:
+    """The token and each distinct form of it with one letter deleted (none for tokens under 3
+    letters), and with two deleted for tokens of ``TWO_EDITS`` letters or more: two tokens within
+    the edits ``similarity.similar`` forgives always share one of these keys."""
+    if len(token) < 3 or token.isdigit():
+        return [token]
+    once = {token[:i] + token[i + 1 :] for i in range(len(token))}
+    if len(token) < TWO_EDITS:
+        return [token, *once]
+    twice = {shorter[:i] + shorter[i + 1 :] for shorter in once for i in range(len(shorter))}
+    return [token, *once, *twice]
 
 
 def token_keys(token: str, skeleton: str, folded: str, symbols: frozenset[str]) -> Iterator[str]:

@@ -60,6 +60,7 @@ PINYIN_LEGAL: tuple[tuple[tuple[str, ...], str], ...] = (
     (("sp", "z", "o", "o"), "llc"),
     (("sp", "z", "oo"), "llc"),
 )
+_PINYIN_STARTS = frozenset(run[0] for run, _ in PINYIN_LEGAL)
 _DOTTED_LETTER = re.compile(r"(?<![^\W\d_])([^\W\d_])\.")
 _DOTTED_INITIALS = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]\.\s*){2,}")
 
@@ -93,7 +94,7 @@ def _split_legal(words: list[Word]) -> tuple[list[Word], list[str]]:
     """Remove the legal forms rigour leaves in (``EXTRA_LEGAL``, pinyin, Polish, legal words)."""
     legal: list[str] = []
     tokens = [w.token for w in words]
-    for run, form in PINYIN_LEGAL:
+    for run, form in PINYIN_LEGAL if not _PINYIN_STARTS.isdisjoint(tokens) else ():
         size = len(run)
         i = 0
         while i + size <= len(tokens):

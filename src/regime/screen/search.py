@@ -29,14 +29,44 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from regime.screen.kernels import COLUMNS, SLACK, Table, query_reach, word_table
 from regime.screen.keys import TokenKeys, starting_with
 from regime.screen.normalise import NameForm
-from regime.screen.similarity import ANCHOR, JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor
+from regime.screen.similarity import ANCHOR, JOINED_SIMILARITY, dice_floor
 
 Ids = npt.NDArray[np.intp]
 Values = npt.NDArray[np.float64]
-EMPTY: tuple[Ids, Values] = (np.zeros(0, dtype=np.intp), np.zeros(0))
-SLACK = 1e-9  # sums taken in another order may differ in the last bits: a bound never drops a name for that
+
+
+@dataclass(frozen=True, slots=True)
+class WordTable:
+    """What one query word can add to the names it reaches (``kernels.word_table``: sorted by name),
+    and the most it adds to any of them on the query side and on the list side."""
+
+    rows: Table
+    most_q: float
+    most_m: float
+
+
+NOTHING = WordTable(np.zeros((0, COLUMNS)), 0.0, 0.0)
+
+
+def essential_words(words: list[WordTable], total: float, floor: float) -> tuple[list[WordTable], int]:
+    """``words`` reordered so that those a name must hold to reach ``floor`` come first, and how many.
+
+    The weakest words are left out as long as, together, they cannot lift a name to ``floor``:
+    a name holding only them matches at most their query sides (and ``total``) and their list
+    sides, and the Dice bound grows with the list side matched (``kernels.query_reach``).
+    """
+    order = sorted(words, key=lambda word: word.most_q + word.most_m)
+    have_q = have_m = 0.0
+    weak = 0
+    for word in order:
+        have_q, have_m = have_q + word.most_q, have_m + word.most_m
+        if (min(have_q, total) + have_m) / (total + have_m) >= floor - SLACK:
+            break
+        weak += 1
+    return order[weak:] + order[:weak], len(order) - weak
 
 
 def word_gain(score: float, weight: float, partner: str, their_weight: float) -> float:
@@ -61,37 +91,6 @@ def word_sides(
     return score * weight, score * their_weight
 
 
-@dataclass(frozen=True, slots=True)
-class WordReach:
-    """What one query word can add to the names it reaches: ``ours`` (query side) and ``both``
-    (both sides) as if the names were not anchored; ``extra_*`` what more it adds to names that
-    are; ``anchors`` the names it can anchor (a distinctive partner at ``ANCHOR`` or better)."""
-
-    ids: Ids
-    ours: Values
-    both: Values
-    extra_ids: Ids
-    extra_ours: Values
-    extra_both: Values
-    anchors: Ids
-
-
-NO_IDS = np.zeros(0, dtype=np.intp)
-NO_VALUES = np.zeros(0)
-NOTHING = WordReach(NO_IDS, NO_VALUES, NO_VALUES, NO_IDS, NO_VALUES, NO_VALUES, NO_IDS)
-
-
-def _best(ids: list[Ids], values: list[list[Values]]) -> tuple[Ids, list[Values]]:
-    """Per name (no name twice): the largest of each of ``values``' columns."""
-    if len(ids) == 1:
-        return ids[0], [column[0] for column in values]
-    every = np.concatenate(ids)
-    order = np.argsort(every, kind="stable")
-    every = every[order]
-    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
-    return every[starts], [np.maximum.reduceat(np.concatenate(column)[order], starts) for column in values]
-
-
 class WordGains:
     """Per distinct query word: the names it reaches and the most it adds to each side (remembered).
 
@@ -102,8 +101,9 @@ class WordGains:
 
     def __init__(self, keys: TokenKeys) -> None:
         self.keys = keys
-        self._memo: dict[tuple[str, float, str, str, frozenset[str]], WordReach] = {}
+        self._memo: dict[tuple[str, float, str, str, frozenset[str]], WordTable] = {}
         self._arrays: dict[str, Ids] = {}
+        self.slot: Ids = np.full(len(keys.totals), -1, dtype=np.intp)  # scratch of the kernels
 
     def __getstate__(self) -> tuple[object, ...]:
         return (self.keys,)
@@ -118,8 +118,8 @@ class WordGains:
             found = self._arrays[token] = np.asarray(self.keys.postings.get(token, ()), dtype=np.intp)
         return found
 
-    def of(self, form: NameForm, i: int) -> WordReach:
-        """What word ``i`` of ``form`` can add to the names it reaches (no name twice)."""
+    def of(self, form: NameForm, i: int) -> WordTable:
+        """What word ``i`` of ``form`` can add to the names it reaches, as a table (``kernels``)."""
         key = (form.tokens[i], form.weights[i], form.skeletons[i], form.folded[i], form.symbols[i])
         known = self._memo.get(key)
         if known is None:
@@ -128,20 +128,19 @@ class WordGains:
             known = self._memo[key] = self._reach(form, i)
         return known
 
-    def _reach(self, form: NameForm, i: int) -> WordReach:
+    def _reach(self, form: NameForm, i: int) -> WordTable:
         token, weight, vocabulary = form.tokens[i], form.weights[i], self.keys.vocabulary
         ids: list[Ids] = []
-        sides: list[list[Values]] = [[], [], [], []]  # query and list side, not anchored and anchored
-        anchors: list[Ids] = []
+        rows: list[tuple[float, ...]] = []  # query and list side, not anchored and anchored
+        anchors: list[bool] = []
         distinctive = weight >= 1.0 and len(token) > 1
-        for partner, score, their_weight, found, _ in self.keys.partners(form, i).by_score:
+        for partner, score, their_weight, _, _ in self.keys.partners(form, i).by_score:
             ids.append(self.postings(partner))
             plain = word_sides(score, weight, partner, their_weight, anchored=False)
-            anchored = word_sides(score, weight, partner, their_weight, anchored=True)
-            for column, value in zip(sides, plain + anchored, strict=True):
-                column.append(np.full(len(found), value))
-            if distinctive and score >= ANCHOR and len(partner) > 1 and partner[0] != "^" and their_weight >= 1.0:
-                anchors.append(ids[-1])
+            rows.append(plain + word_sides(score, weight, partner, their_weight, anchored=True))
+            anchors.append(
+                distinctive and score >= ANCHOR and len(partner) > 1 and partner[0] != "^" and their_weight >= 1.0
+            )
         for cut in range(1, len(token)):  # a query word the list writes as two (in any order: ``similarity.align``)
             head, tail = token[:cut], token[cut:]
             if head in vocabulary and tail in vocabulary:
@@ -150,23 +149,14 @@ class WordGains:
                     ids.append(joined)
                     ours = JOINED_SIMILARITY * weight
                     theirs = JOINED_SIMILARITY * (vocabulary[head].weight + vocabulary[tail].weight)
-                    for column, value in zip(sides, (ours, theirs, ours, theirs), strict=True):
-                        column.append(np.full(len(joined), value))
+                    rows.append((ours, theirs, ours, theirs))
+                    anchors.append(False)
         if not ids:
             return NOTHING
-        names, (q_plain, m_plain, q_anchored, m_anchored) = _best(ids, sides)
-        both = q_plain + m_plain
-        extra_ours, extra_both = q_anchored - q_plain, q_anchored + m_anchored - both
-        more = np.flatnonzero((extra_ours > 0.0) | (extra_both > 0.0))
-        return WordReach(
-            names,
-            q_plain,
-            both,
-            names[more],
-            extra_ours[more],
-            extra_both[more],
-            np.unique(np.concatenate(anchors)) if anchors else NO_IDS,
-        )
+        lengths = np.fromiter((len(found) for found in ids), dtype=np.intp, count=len(ids))
+        postings = np.concatenate(ids) if len(ids) > 1 else ids[0]
+        flags = np.asarray(anchors, dtype=np.bool_)
+        return WordTable(*word_table(postings, lengths, np.asarray(rows), flags, self.slot))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,60 +194,28 @@ class NameSearch:
         """(name by the caller's id, Dice bound, the most the similarity can be: ``similarity_bound``)
         for the names whose Dice bound against ``form`` reaches ``floor``.
 
-        Each side's matched weight is at most the sum of its words' gains and at most its total.
+        Each side's matched weight is at most the sum of its words' gains and at most its total
+        (``kernels.query_reach``).
         """
         words = [self.gains.of(form, i) for i in range(len(form.tokens))]
-        parts = [(word.ids, word.ours, word.both) for word in words]
-        extras = [word for word in words if len(word.extra_ids)]
-        anchors = [word.anchors for word in words if len(word.anchors)]
-        if extras and anchors:  # what initials add where a distinctive pair may anchor the names
-            anchored = np.zeros(len(self.ids), dtype=bool)
-            for reached in anchors:
-                anchored[reached] = True
-            for word in extras:
-                keep = anchored[word.extra_ids]
-                parts.append((word.extra_ids[keep], word.extra_ours[keep], word.extra_both[keep]))
         tokens, weights, vocabulary = form.tokens, form.weights, self.keys.vocabulary
         for i, j in itertools.permutations(range(len(tokens)), 2):  # two query words the list writes as one
             known = vocabulary.get(tokens[i] + tokens[j])
             if known is not None:
-                glued = self.gains.postings(tokens[i] + tokens[j])
-                side = JOINED_SIMILARITY * (weights[i] + weights[j])
-                both_sides = side + JOINED_SIMILARITY * known.weight
-                parts.append((glued, np.full(len(glued), side), np.full(len(glued), both_sides)))
-        parts = [part for part in parts if len(part[0])]
-        if not parts:
+                glued = np.sort(self.gains.postings(tokens[i] + tokens[j]))
+                side, theirs = JOINED_SIMILARITY * (weights[i] + weights[j]), JOINED_SIMILARITY * known.weight
+                rows = np.zeros((len(glued), COLUMNS))
+                rows[:, 0], rows[:, 1], rows[:, 2] = glued, side, side + theirs
+                words.append(WordTable(rows, side, theirs))
+        words = [word for word in words if len(word.rows)]
+        ordered, essential = essential_words(words, form.total, floor)
+        if not essential:
             return []
-        at: Ids
-        names: Ids
-        if len(parts) == 1:  # one word: no name twice, its arrays are the sums
-            every, ours, shared = parts[0]
-            at = np.flatnonzero(shared >= floor * (form.total + self.total_array[every]) - SLACK)
-            names = every[at]
-        else:
-            every = np.concatenate([p[0] for p in parts])
-            q_side, both = np.concatenate([p[1] for p in parts]), np.concatenate([p[2] for p in parts])
-            dense: Values = np.bincount(every, weights=both).astype(np.float64, copy=False)
-            reach = dense[every] >= floor * (form.total + self.total_array[every]) - SLACK
-            if not reach.any():
-                return []
-            at = names = np.unique(every[reach])
-            ours, shared = np.bincount(every, weights=q_side).astype(np.float64, copy=False), dense
-        found: list[tuple[int, float, float]] = []
-        total = form.total
-        for nid, have_q, have, theirs in zip(
-            self.id_array[names].tolist(),
-            ours[at].tolist(),
-            shared[at].tolist(),
-            self.total_array[names].tolist(),
-            strict=True,
-        ):
-            have_m = min(have - have_q, theirs)
-            have_q = min(have_q, total)
-            dice = (have_q + have_m) / (total + theirs)
-            if dice >= floor - SLACK:
-                found.append((nid, dice, similarity_bound(have_q, have_m, total, theirs)))
-        return found
+        lengths = np.array([len(word.rows) for word in ordered], dtype=np.intp)
+        table = np.concatenate([word.rows for word in ordered]) if len(ordered) > 1 else ordered[0].rows
+        found = query_reach(table, lengths, essential, form.total, self.total_array, floor, self.gains.slot)
+        names, dice, most = found
+        return list(zip(self.id_array[names].tolist(), dice.tolist(), most.tolist(), strict=True))
 
     def bounds(self, form: NameForm, floor: float) -> dict[int, float]:
         """The names (by the caller's ids) whose bound against ``form`` reaches ``floor``, with that
@@ -268,17 +226,3 @@ class NameSearch:
         """The names (by the caller's ids) whose similarity with ``form`` may reach ``floor``, with
         the most it can be."""
         return {at: most for at, _, most in self.reach(form, dice_floor(floor)) if most >= floor - SLACK}
-
-
-def similarity_bound(have_q: float, have_m: float, total: float, theirs: float) -> float:
-    """The most ``similarity.align`` can give two names of weights ``total`` and ``theirs`` whose
-    query side matched at most ``have_q`` and list side at most ``have_m``.
-
-    What is left unmatched costs at least ``ONE_SIDED`` on the side missing more and
-    ``TWO_SIDED`` on the other.
-    """
-    matched = have_q + have_m
-    if matched <= 0.0:
-        return 0.0
-    left_q, left_m = total - have_q, theirs - have_m
-    return matched / (matched + ONE_SIDED * max(left_q, left_m) + TWO_SIDED * min(left_q, left_m))
