@@ -205,10 +205,11 @@ def labelled_set(index: ScreeningIndex, *, size: int, seed: int = 20260731) -> l
     return list(positives(index, size, rng)) + list(negatives(index, size, rng))
 
 
-def query_mix(index: ScreeningIndex, count: int, seed: int = 7) -> list[Query]:
-    """``count`` queries for timing: half variants of listed names, half invented names (unfiltered)."""
+def query_mix(index: ScreeningIndex, count: int, seed: int = 7, listed: float = 0.5) -> list[Query]:
+    """``count`` queries for timing: a ``listed`` share of variants of listed names, the rest
+    invented names and near neighbours (unfiltered)."""
     rng = random.Random(seed)
-    made = [case.query for case in positives(index, count // 2, rng)]
+    made = [case.query for case in positives(index, round(count * listed), rng)]
     countries = query_countries(index)
     while len(made) < count:
         roll = rng.random()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -12,6 +13,7 @@ from tests.screen.conftest import party, small_list
 from regime.errors import InputError
 from regime.screen.index import build_index
 from regime.screen.listdata import Party
+from regime.screen.loaders import default_list
 from regime.screen.query import Query
 from regime.screen.rescreen import rescreen, screen_base
 
@@ -66,3 +68,61 @@ def test_a_base_screened_by_other_code_is_refused(tmp_path: Path, small_parties:
         rescreen(tmp_path / "base.sqlite", index, engine="new")
     with pytest.raises(InputError, match="no screened base here"):
         rescreen(tmp_path / "missing.sqlite", index, engine="new")
+
+
+def test_words_glued_in_either_order_are_found_on_both_sides(tmp_path: Path, small_parties: list[Party]) -> None:
+    base = [
+        Query(name="Weihua Trading", country="CN", reference="record glues the entry's two words, swapped"),
+        Query(name="Wei Hua Trading", country="CN", reference="record writes the entry's one word as two, swapped"),
+        Query(name="Orchid Telecom", country="CN", reference="unrelated"),
+    ]
+    added = [
+        party("20", "Hua Wei Trading Co., Ltd."),
+        party("21", "Huawei Trading Co., Ltd."),
+    ]
+    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
+    new = build_index(small_list("v2", [*small_parties, *added]))
+    screen_base(base, build_index(small_list("v1", small_parties)), kept, engine="t")
+    report = rescreen(kept, new, engine="t")
+    screen_base(base, new, fresh, engine="t")
+    assert hits(kept) == hits(fresh)
+    found = {(c.reference.split(",")[0], c.entry_id) for c in report.new_hits}
+    assert ("record glues the entry's two words", "EL:20") in found
+    assert ("record writes the entry's one word as two", "EL:21") in found
+
+
+def _respelt(name: str, rng: random.Random) -> str:
+    """The name with its words shuffled, and two of them glued or one split, the way records and lists differ."""
+    words = name.replace(",", " ").split()
+    rng.shuffle(words)
+    if len(words) > 1 and rng.random() < 0.5:
+        words[0:2] = [words[0] + words[1]]
+    elif words and len(words[0]) > 5:
+        cut = rng.randrange(2, len(words[0]) - 2)
+        words[0:1] = [words[0][cut:], words[0][:cut]]
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_rescreen_of_real_names_ends_where_screening_afresh_ends(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    parties = list(default_list().parties[seed * 1000 : seed * 1000 + 1500])
+    base = [Query(name=_respelt(p.name, rng), reference=f"v{n}") for n, p in enumerate(rng.sample(parties, 120))]
+    base += [
+        Query(name=f"{rng.choice(['Blue', 'Grand', 'Nova'])} {rng.choice(['Works', 'Foods', 'Tools'])} {n}")
+        for n in range(30)
+    ]
+    changed = list(parties)
+    for at in rng.sample(range(len(changed)), 40):
+        changed[at] = changed[at].model_copy(update={"name": _respelt(changed[at].name, rng)})
+    added = [
+        p.model_copy(update={"entry_id": f"{p.entry_id}-new", "name": _respelt(p.name, rng)})
+        for p in rng.sample(parties, 20)
+    ]
+    old_index, new_index = build_index(small_list("v1", parties)), build_index(small_list("v2", changed + added))
+    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
+    screen_base(base, old_index, kept, engine="t")
+    report = rescreen(kept, new_index, engine="t")
+    screen_base(base, new_index, fresh, engine="t")
+    assert report.new_hits or report.cleared or report.changed_scores  # the change did move hits
+    assert hits(kept) == hits(fresh)

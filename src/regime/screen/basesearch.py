@@ -12,16 +12,19 @@ are read; the work grows with the entry's names, not with the base.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 
 from regime.screen import basestore
 from regime.screen.index import IndexedParty
+from regime.screen.kernels import SLACK, similarity_bound
 from regime.screen.keys import lookup_keys, starting_with
 from regime.screen.normalise import NameForm
-from regime.screen.search import word_gain
-from regime.screen.similarity import INITIAL_SIMILARITY, JOINED_SIMILARITY, similar
+from regime.screen.search import can_anchor, word_sides
+from regime.screen.similarity import INITIAL_SIMILARITY, JOINED_SIMILARITY, dice_floor, similar
 from regime.screen.words import INITIAL_WEIGHT, PARTICLE_WEIGHT
 
+Sides = tuple[float, float]  # what a word may match on the list's side and on the record's
 Partner = tuple[str, float, float, int]  # base token, similarity, its weight, how many records hold it
 EVERY_RECORD = 1 << 40  # how many records an initial's letter is taken to reach: it is read last
 
@@ -40,46 +43,83 @@ def _partners(db: sqlite3.Connection, form: NameForm, i: int) -> list[Partner]:
 
 
 def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set[int]:
-    """The records that may reach ``floor`` against one list name form.
+    """The records whose similarity with one list name form may reach ``floor``.
 
     First the records some word of the entry may lift to the floor (each word's postings cut
-    by weight), then, from the tokens of just those records, each one's bound as in
-    ``search.py``: every word's best partner in the record, over both total weights.
+    by weight, against the Dice floor), then, from the tokens of just those records, each one's
+    bound as in ``search.py``: every word's best partner in the record on each side, and what
+    glued words may add (two words of the entry a record writes as one, one word the record
+    writes as two, in either order), each side capped at its total, as a Dice coefficient and
+    as the most the alignment can give (``kernels.similarity_bound``).
     """
+    dice = dice_floor(floor)
     tokens, weights = form.tokens, form.weights
     looked = [(_partners(db, form, i), i) for i in range(len(tokens))]
     looked.sort(key=lambda item: (sum(p[3] for p in item[0]), item[1]))
-    split = [basestore.rids_glued(db, token) for token in tokens]  # one word of the entry a record writes as two
-    top = [  # the most each word can add: a partner of weight 1, or two the record glued together
-        max(w + 1.0, JOINED_SIMILARITY * (w + 2.0)) if split[i] else w + 1.0 for i, w in enumerate(weights)
+    pairs = {tokens[i] + tokens[j]: weights[i] + weights[j] for i, j in itertools.permutations(range(len(tokens)), 2)}
+    cuts = {token: [(token[:c], token[c:]) for c in range(1, len(token))] for token in tokens}
+    held = basestore.token_weights(db, [*pairs, *(part for split in cuts.values() for cut in split for part in cut)])
+    glued = {g: (JOINED_SIMILARITY * w, JOINED_SIMILARITY * held[g]) for g, w in pairs.items() if g in held}
+    split = [
+        [
+            (h, t, (JOINED_SIMILARITY * w, JOINED_SIMILARITY * (held[h] + held[t])))
+            for h, t in cuts[token]
+            if h in held and t in held
+        ]
+        for token, w in zip(tokens, weights, strict=True)
     ]
-    more = sum(top)
-    joined: set[int] = set()
-    for glued in form.joins:  # two words of the entry a record writes as one
-        joined.update(basestore.rids_with(db, glued, float("inf")))
+    top = [max([w + 1.0, *(sum(sides) for _, _, sides in split[i])]) for i, w in enumerate(weights)]
+    more = sum(top) + sum(map(sum, glued.values()))
     found: set[int] = set()
-    gains: list[dict[str, float]] = [{} for _ in tokens]
+    for token, sides in glued.items():  # two words of the entry a record writes as one
+        more -= sum(sides)
+        found.update(basestore.rids_with(db, token, _heaviest(sum(sides) + more, form.total, dice)))
+    gains: list[dict[str, tuple[Sides, Sides, bool]]] = [{} for _ in tokens]  # not anchored, anchored, anchors
     for partners, i in looked:
         more -= top[i]
-        joined.update(split[i])
         for other, score, their_weight, _ in partners:
-            gain = gains[i][other] = word_gain(score, weights[i], other, their_weight)
-            heaviest = (gain + more) / floor - form.total if floor > 0 else float("inf")
-            if heaviest > 0 and weights[i] > PARTICLE_WEIGHT:
-                found.update(basestore.rids_with(db, other, heaviest))
-    kept = set(joined)
-    for rid, record_forms in basestore.forms_of(db, found - joined).items():
+            full = word_sides(score, weights[i], other, their_weight, anchored=True)
+            plain = word_sides(score, weights[i], other, their_weight, anchored=False)
+            gains[i][other] = plain, full, can_anchor(tokens[i], weights[i], other, score, their_weight)
+            if weights[i] > PARTICLE_WEIGHT:
+                found.update(basestore.rids_with(db, other, _heaviest(sum(full) + more, form.total, dice)))
+        for head, tail, sides in split[i]:  # one word of the entry a record writes as two
+            found.update(basestore.rids_with_both(db, head, tail, _heaviest(sum(sides) + more, form.total, dice)))
+    kept: set[int] = set()
+    for rid, record_forms in basestore.forms_of(db, found).items():
         for total, record in record_forms:
             letters = {starting_with(t[0]) for t in record if len(t) > 1}
-            have = sum(max((g for o, g in word.items() if o in record or o in letters), default=0.0) for word in gains)
-            if have >= floor * (form.total + total):
+            met = [[g for other, g in word.items() if other in record or other in letters] for word in gains]
+            anchored = any(anchors for word in met for _, _, anchors in word)
+            have = [sides for token, sides in glued.items() if token in record]
+            for word, halves in zip(met, split, strict=True):  # each word meets one partner: its best on each side
+                options = [full if anchored else plain for plain, full, _ in word]
+                options += [glue for h, t, glue in halves if h in record and t in record]
+                if options:
+                    have.append((max(q for q, _ in options), max(m for _, m in options)))
+            if _may_reach(have, form.total, total, floor):
                 kept.add(rid)
                 break
     return kept
 
 
+def _may_reach(gains: list[tuple[float, float]], total: float, theirs: float, floor: float) -> bool:
+    """Whether names of weights ``total`` and ``theirs`` that matched at most the sum of ``gains``
+    on each side (each capped at its total) may reach the similarity ``floor``: both bounds of
+    ``search.NameSearch.reach`` must let them."""
+    have_q = min(sum(q for q, _ in gains), total)
+    have_m = min(sum(m for _, m in gains), theirs)
+    dice = (have_q + have_m) / (total + theirs)
+    return dice >= dice_floor(floor) - SLACK and similarity_bound(have_q, have_m, total, theirs) >= floor - SLACK
+
+
+def _heaviest(gain: float, total: float, floor: float) -> float:
+    """The heaviest record a word of ``gain`` (with what the words after it may add) can lift to ``floor``."""
+    return gain / floor - total if floor > 0 else float("inf")
+
+
 def party_candidates(db: sqlite3.Connection, party: IndexedParty, floor: float) -> set[int]:
-    """The records that may reach ``floor`` against any name of ``party``."""
+    """The records whose similarity may reach ``floor`` against any name of ``party``."""
     found: set[int] = set()
     for name in party.names:
         found |= form_candidates(db, name.form, floor)

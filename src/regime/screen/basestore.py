@@ -27,7 +27,6 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE base(rid INTEGER PRIMARY KEY, query TEXT NOT NULL);
 CREATE TABLE postings(token TEXT NOT NULL, total REAL NOT NULL, rid INTEGER NOT NULL);
-CREATE TABLE joins(glued TEXT NOT NULL, rid INTEGER NOT NULL);
 CREATE TABLE forms(rid INTEGER NOT NULL, total REAL NOT NULL, tokens TEXT NOT NULL);
 CREATE TABLE vocab(token TEXT PRIMARY KEY, weight REAL NOT NULL, skeleton TEXT NOT NULL, folded TEXT NOT NULL,
                    symbols TEXT NOT NULL, df INTEGER NOT NULL);
@@ -38,7 +37,6 @@ CREATE TABLE results(rid INTEGER NOT NULL, entry_id TEXT NOT NULL, score REAL NO
 """
 INDEXES = """
 CREATE INDEX postings_by_token ON postings(token, total);
-CREATE INDEX joins_by_glued ON joins(glued);
 CREATE INDEX forms_by_rid ON forms(rid);
 CREATE INDEX keys_by_key ON keys(key);
 CREATE INDEX results_by_entry ON results(entry_id);
@@ -95,7 +93,6 @@ def write_records(
     df: dict[str, int] = {}
     base: list[tuple[int, str]] = []
     postings: list[tuple[str, float, int]] = []
-    joins: list[tuple[str, int]] = []
     kept: list[tuple[int, float, str]] = []
     for rid, query, forms in records:
         base.append((rid, query.model_dump_json(exclude_defaults=True)))
@@ -103,7 +100,6 @@ def write_records(
             letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
             postings += ((t, form.total, rid) for t in set(form.tokens) | letters)
             kept.append((rid, form.total, " ".join(form.tokens)))
-            joins += ((g, rid) for g in set(form.joins))
             for i, token in enumerate(form.tokens):
                 df[token] = df.get(token, 0) + 1
                 known = vocabulary.get(token)
@@ -112,8 +108,8 @@ def write_records(
                     weight = max(form.weights[i], known[0] if known else 0.0)
                     vocabulary[token] = (weight, form.skeletons[i], form.folded[i], symbols)
         if len(base) >= batch:
-            _flush(db, base, postings, joins, kept)
-    _flush(db, base, postings, joins, kept)
+            _flush(db, base, postings, kept)
+    _flush(db, base, postings, kept)
     db.executemany(
         "INSERT INTO vocab VALUES (?, ?, ?, ?, ?, ?)",
         ((t, w, k, f, "|".join(sorted(s)), df[t]) for t, (w, k, f, s) in vocabulary.items()),
@@ -128,14 +124,12 @@ def _flush(
     db: sqlite3.Connection,
     base: list[tuple[int, str]],
     postings: list[tuple[str, float, int]],
-    joins: list[tuple[str, int]],
     forms: list[tuple[int, float, str]],
 ) -> None:
     db.executemany("INSERT INTO base VALUES (?, ?)", base)
     db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
-    db.executemany("INSERT INTO joins VALUES (?, ?)", joins)
     db.executemany("INSERT INTO forms VALUES (?, ?, ?)", forms)
-    for done in (base, postings, joins, forms):
+    for done in (base, postings, forms):
         done.clear()
 
 
@@ -155,9 +149,23 @@ def rids_with(db: sqlite3.Connection, token: str, heaviest: float) -> list[int]:
     return [rid for (rid,) in db.execute("SELECT rid FROM postings WHERE token = ? AND total <= ?", (token, heaviest))]
 
 
-def rids_glued(db: sqlite3.Connection, glued: str) -> list[int]:
-    """The records whose name writes ``glued`` as two adjacent words."""
-    return [rid for (rid,) in db.execute("SELECT rid FROM joins WHERE glued = ?", (glued,))]
+def rids_with_both(db: sqlite3.Connection, head: str, tail: str, heaviest: float) -> list[int]:
+    """The records holding both ``head`` and ``tail`` (in any order, anywhere in the name) in a name
+    form no heavier than ``heaviest``."""
+    query = (
+        "SELECT rid FROM postings WHERE token = ? AND total <= ?"
+        " INTERSECT SELECT rid FROM postings WHERE token = ? AND total <= ?"
+    )
+    return [rid for (rid,) in db.execute(query, (head, heaviest, tail, heaviest))]
+
+
+def token_weights(db: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, float]:
+    """The weight of each of ``tokens`` the base holds (those it does not hold are left out)."""
+    found: dict[str, float] = {}
+    for chunk in _chunks(sorted(set(tokens))):
+        marks = ",".join("?" * len(chunk))
+        found.update(db.execute(f"SELECT token, weight FROM vocab WHERE token IN ({marks})", chunk))
+    return found
 
 
 def forms_of(db: sqlite3.Connection, rids: Iterable[int]) -> dict[int, list[tuple[float, frozenset[str]]]]:

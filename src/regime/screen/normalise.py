@@ -14,7 +14,6 @@ Tokens are sorted, so two spellings in a different order give the same form.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -76,7 +75,6 @@ class NameForm:
     folded: tuple[str, ...]
     symbols: tuple[frozenset[str], ...]
     legal: tuple[str, ...]
-    joins: tuple[str, ...]
     total: float  # the sum of the weights, the denominator of every coverage
 
     @property
@@ -161,7 +159,6 @@ def name_form(text: str, keep_legal: bool = False) -> NameForm:
         core = [
             replace(w, weight=INITIAL_WEIGHT) if w.token in dotted and w.weight < INITIAL_WEIGHT else w for w in core
         ]
-    original = [w.token for w in core]
     parts = sorted(core)
     weights = tuple(p.weight for p in parts)
     return NameForm(
@@ -172,6 +169,5 @@ def name_form(text: str, keep_legal: bool = False) -> NameForm:
         folded=tuple(p.folded for p in parts),
         symbols=tuple(p.symbols for p in parts),
         legal=tuple(sorted(set(legal))),
-        joins=tuple(a + b for a, b in itertools.pairwise(original) if min(len(a), len(b)) > 1 and len(a + b) > 4),
         total=sum(weights),
     )

@@ -28,7 +28,6 @@ from regime.screen.listdiff import ListDiff, diff, digests
 from regime.screen.normalise import NameForm
 from regime.screen.query import Query, prepare
 from regime.screen.scorer import THRESHOLD, score_party, similarity_floor
-from regime.screen.similarity import dice_floor
 
 Row = tuple[int, str, float, str]  # record, entry id, score, hit JSON
 
@@ -113,7 +112,7 @@ def _rescored(
 ) -> tuple[list[Row], int]:
     """The hits of the base on ``entry_ids`` of the new version, and how many records were scored."""
     position = {party.party.entry_id: at for at, party in enumerate(index.parties)}
-    floor = dice_floor(similarity_floor(threshold))
+    floor = similarity_floor(threshold)
     rows: list[Row] = []
     scored = 0
     for entry_id in entry_ids:

@@ -2,7 +2,7 @@
 
 ``NameSearch.reach`` gives, for every name whose bound reaches the floor, an upper bound of
 its similarity with the query, as a Dice coefficient (``similarity.dice_floor``) and as the
-most ``similarity.align`` can give (``similarity_bound``), without aligning anything:
+most ``similarity.align`` can give (``kernels.similarity_bound``), without aligning anything:
 
 * each query word adds its best partner in the name, on each side (its weight, the
   partner's weight, times their similarity), glued words (in any order) what a join could.
@@ -10,13 +10,16 @@ most ``similarity.align`` can give (``similarity_bound``), without aligning anyt
   first letter (``keys.lookup_keys``), and a query initial finds every name with a word
   starting with its letter (``keys.starting_with``); a word meeting an initial counts as the
   initial unless a distinctive pair of words may anchor the names (``similarity._anchor``);
-* what one query word gives each name it reaches (``WordGains``: every name holding one of
-  its partners, with the best gain there) is worked out once per distinct word and kept,
-  as numpy arrays: words repeat across queries far more than names do;
-* a query's bounds are then the sum of its words' arrays (``numpy.bincount``), each side
-  capped at its total weight; only the names that reach the floor are returned. Nothing is
-  cut before the sum, and every pair of tokens the ladder scores above 0 shares a key, so
-  the bound is never below the alignment (``tests/screen/test_search.py``).
+* what one query word gives each name it reaches (``WordTable``: every name holding one of
+  its partners, with the best gain there, sorted by name) is worked out once per distinct
+  word and kept: words repeat across queries far more than names do;
+* a query's bounds are then the sum of its words' tables (``kernels.query_reach``), each side
+  capped at its total weight; only the names that reach the floor are returned. The words
+  that together cannot lift a name to the floor (``essential_words``: a generic word, an
+  initial) bring no name in and are only looked up for the names the others brought. Every
+  pair of tokens the ladder scores above 0 shares a key, so the bound is never below the
+  alignment (``tests/screen/test_search.py``), and the pruned sum is the full sum for every
+  name that reaches the floor (``tests/screen/test_kernels.py``).
 """
 
 from __future__ import annotations
@@ -69,11 +72,11 @@ def essential_words(words: list[WordTable], total: float, floor: float) -> tuple
     return order[weak:] + order[:weak], len(order) - weak
 
 
-def word_gain(score: float, weight: float, partner: str, their_weight: float) -> float:
-    """The most a query word of ``weight`` gets from ``partner`` at ``score`` (``similarity.align``),
-    the names anchored or not: both weights times the score."""
-    ours, theirs = word_sides(score, weight, partner, their_weight, anchored=True)
-    return ours + theirs
+def can_anchor(token: str, weight: float, partner: str, score: float, their_weight: float) -> bool:
+    """Whether a query word meeting ``partner`` at ``score`` anchors the names (``similarity._anchor``):
+    two distinctive words, neither an initial, agreeing at ``ANCHOR`` or better."""
+    distinctive = weight >= 1.0 and len(token) > 1
+    return distinctive and score >= ANCHOR and len(partner) > 1 and partner[0] != "^" and their_weight >= 1.0
 
 
 def word_sides(
@@ -133,14 +136,11 @@ class WordGains:
         ids: list[Ids] = []
         rows: list[tuple[float, ...]] = []  # query and list side, not anchored and anchored
         anchors: list[bool] = []
-        distinctive = weight >= 1.0 and len(token) > 1
         for partner, score, their_weight, _, _ in self.keys.partners(form, i).by_score:
             ids.append(self.postings(partner))
             plain = word_sides(score, weight, partner, their_weight, anchored=False)
             rows.append(plain + word_sides(score, weight, partner, their_weight, anchored=True))
-            anchors.append(
-                distinctive and score >= ANCHOR and len(partner) > 1 and partner[0] != "^" and their_weight >= 1.0
-            )
+            anchors.append(can_anchor(token, weight, partner, score, their_weight))
         for cut in range(1, len(token)):  # a query word the list writes as two (in any order: ``similarity.align``)
             head, tail = token[:cut], token[cut:]
             if head in vocabulary and tail in vocabulary:
