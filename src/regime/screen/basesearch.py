@@ -54,37 +54,51 @@ def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set
     """
     dice = dice_floor(floor)
     tokens, weights = form.tokens, form.weights
-    looked = [(_partners(db, form, i), i) for i in range(len(tokens))]
-    looked.sort(key=lambda item: (sum(p[3] for p in item[0]), item[1]))
     pairs = {tokens[i] + tokens[j]: weights[i] + weights[j] for i, j in itertools.permutations(range(len(tokens)), 2)}
     cuts = {token: [(token[:c], token[c:]) for c in range(1, len(token))] for token in tokens}
     held = basestore.token_weights(db, [*pairs, *(part for split in cuts.values() for cut in split for part in cut)])
     glued = {g: (JOINED_SIMILARITY * w, JOINED_SIMILARITY * held[g]) for g, w in pairs.items() if g in held}
-    split = [
-        [
-            (h, t, (JOINED_SIMILARITY * w, JOINED_SIMILARITY * (held[h] + held[t])))
-            for h, t in cuts[token]
-            if h in held and t in held
-        ]
-        for token, w in zip(tokens, weights, strict=True)
+    gains: list[dict[str, tuple[Sides, Sides, bool]]] = [{} for _ in tokens]  # not anchored, anchored, anchors
+    split: list[list[tuple[str, str, Sides]]] = [[] for _ in tokens]
+    items: list[tuple[int, int, str, str]] = []  # (records holding it, word, partner or head, tail of a split)
+    for i, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
+        for other, score, their_weight, df in _partners(db, form, i):
+            full = word_sides(score, weight, other, their_weight, anchored=True)
+            plain = word_sides(score, weight, other, their_weight, anchored=False)
+            gains[i][other] = plain, full, can_anchor(token, weight, other, score, their_weight)
+            items.append((df, i, other, ""))
+        for head, tail in cuts[token]:  # one word of the entry a record writes as two
+            if head in held and tail in held:
+                split[i].append(
+                    (head, tail, (JOINED_SIMILARITY * weight, JOINED_SIMILARITY * (held[head] + held[tail])))
+                )
+                items.append((0, i, head, tail))
+    anchoring = {other for word in gains for other, (_, _, anchors) in word.items() if anchors}
+    best = sum(
+        max([sum(full) for _, full, _ in gains[i].values()] + [sum(g) for *_, g in split[i]], default=0.0)
+        for i in range(len(tokens))
+    )
+    heaviest = _heaviest(best + sum(map(sum, glued.values())), form.total, dice)
+    found = {rid for other in anchoring for rid in basestore.rids_with(db, other, heaviest)}  # anchored: as may be
+    left = [  # unanchored, what each word may still add to a record not yet brought in: its partners not yet read
+        sorted([sum(plain) for plain, _, _ in gains[i].values()] + [sum(sides) for *_, sides in split[i]])
+        for i in range(len(tokens))
     ]
-    top = [max([w + 1.0, *(sum(sides) for _, _, sides in split[i])]) for i, w in enumerate(weights)]
-    more = sum(top) + sum(map(sum, glued.values()))
-    found: set[int] = set()
+    more = sum(word[-1] for word in left if word) + sum(map(sum, glued.values()))
     for token, sides in glued.items():  # two words of the entry a record writes as one
         more -= sum(sides)
         found.update(basestore.rids_with(db, token, _heaviest(sum(sides) + more, form.total, dice)))
-    gains: list[dict[str, tuple[Sides, Sides, bool]]] = [{} for _ in tokens]  # not anchored, anchored, anchors
-    for partners, i in looked:
-        more -= top[i]
-        for other, score, their_weight, _ in partners:
-            full = word_sides(score, weights[i], other, their_weight, anchored=True)
-            plain = word_sides(score, weights[i], other, their_weight, anchored=False)
-            gains[i][other] = plain, full, can_anchor(tokens[i], weights[i], other, score, their_weight)
-            if weights[i] > PARTICLE_WEIGHT:
-                found.update(basestore.rids_with(db, other, _heaviest(sum(full) + more, form.total, dice)))
-        for head, tail, sides in split[i]:  # one word of the entry a record writes as two
-            found.update(basestore.rids_with_both(db, head, tail, _heaviest(sum(sides) + more, form.total, dice)))
+    for _, i, other, tail in sorted(items):  # rarest first: the common ones come when little is left to add
+        if weights[i] <= PARTICLE_WEIGHT:  # a particle brings no record in (what it may add stays counted)
+            continue
+        if tail:
+            sides = next(g for h, t, g in split[i] if h == other and t == tail)
+            more = _less(left, i, sum(sides), more)
+            found.update(basestore.rids_with_both(db, other, tail, _heaviest(sum(sides) + more, form.total, dice)))
+        else:
+            plain = gains[i][other][0]
+            more = _less(left, i, sum(plain), more)
+            found.update(basestore.rids_with(db, other, _heaviest(sum(plain) + more, form.total, dice)))
     kept: set[int] = set()
     for rid, record_forms in basestore.forms_of(db, found).items():
         for total, record in record_forms:
@@ -101,6 +115,14 @@ def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set
                 kept.add(rid)
                 break
     return kept
+
+
+def _less(left: list[list[float]], i: int, gain: float, more: float) -> float:
+    """``more`` once word ``i`` has read a partner of ``gain``: the word may now add only its best partner left."""
+    word = left[i]
+    before = word[-1]
+    word.remove(gain)
+    return more - before + (word[-1] if word else 0.0)
 
 
 def _may_reach(gains: list[tuple[float, float]], total: float, theirs: float, floor: float) -> bool:
