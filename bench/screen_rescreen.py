@@ -1,6 +1,6 @@
 """Re-screening a kept base after a 1% list change, against screening the base afresh.
 
-Run: ``.venv/bin/python bench/screen_rescreen.py [--base 1000000] [--sample 20000]``.
+Run: ``.venv/bin/python bench/screen_rescreen.py [--base 1000000] [--sample 20000] [--change 0.01]``.
 
 The base: ``--base`` records, 1% of them variants of listed names (``screen_evalset.positives``)
 and the rest invented person and company names. What is measured, all in this one process:
@@ -10,7 +10,7 @@ and the rest invented person and company names. What is measured, all in this on
   times the base's size (screening a million names here takes longer than a run should);
 * the whole base written to its file with every record's name forms indexed
   (``basestore.write_records``), and the hits of the 1% listed variants, screened;
-* a new list version with 1% of its entries changed (a third removed, a third renamed with a
+* a new list version with ``--change`` (1%) of its entries changed (a third removed, a third renamed with a
   slip or given a new alias, a third added as variants of other entries), and
   ``rescreen.rescreen`` of the whole base against it: the time, the records it re-scored, and
   the ratio to screening afresh. Both need the new version's index; its build is timed apart.
@@ -96,6 +96,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=20_000, help="records screened afresh to time a full screen")
+    parser.add_argument("--change", type=float, default=0.01, help="share of the list's entries changed")
     args = parser.parse_args()
     rng = random.Random(31)
     index = default_index()
@@ -116,7 +117,7 @@ def main() -> None:
         hits = write_base(path, records, listed, index)
         print(f"base written with its name index in {time.perf_counter() - started:.0f} s; {hits:,} hits kept")
         started = time.process_time()
-        new, count = changed_version(index.version, 0.01, rng)
+        new, count = changed_version(index.version, args.change, rng)
         new_index = build_index(new)
         print(
             f"list change: {count} of {len(index.parties)} entries; new index built in {time.process_time() - started:.1f} s CPU"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from dataclasses import dataclass
 
 from regime.screen import basestore
 from regime.screen.index import IndexedParty
@@ -21,7 +22,7 @@ from regime.screen.kernels import SLACK, similarity_bound
 from regime.screen.keys import lookup_keys, starting_with
 from regime.screen.normalise import NameForm
 from regime.screen.search import can_anchor, word_sides
-from regime.screen.similarity import INITIAL_SIMILARITY, JOINED_SIMILARITY, dice_floor, similar
+from regime.screen.similarity import INITIAL_SIMILARITY, JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor, similar
 from regime.screen.words import INITIAL_WEIGHT, PARTICLE_WEIGHT
 
 Sides = tuple[float, float]  # what a word may match on the list's side and on the record's
@@ -42,87 +43,169 @@ def _partners(db: sqlite3.Connection, form: NameForm, i: int) -> list[Partner]:
     return partners
 
 
+@dataclass
+class EntryGains:
+    """What each word of one list name form may add to a record, by the base's tokens.
+
+    ``partners[i]``: word i's partners in the base with their sides not anchored, anchored, and
+    whether they may anchor the names; ``split[i]``: the cuts of word i a record may hold as two
+    words, with their sides; ``glued``: two words of the entry a record may write as one.
+    """
+
+    partners: list[dict[str, tuple[Sides, Sides, bool]]]
+    split: list[list[tuple[str, str, Sides]]]
+    glued: dict[str, Sides]
+    counts: list[tuple[int, int, str, str]]  # (records holding it, word, partner or head, tail of a split)
+
+    @classmethod
+    def of(cls, db: sqlite3.Connection, form: NameForm) -> EntryGains:
+        """Look the words of ``form`` up in the base."""
+        tokens, weights = form.tokens, form.weights
+        pairs = {
+            tokens[i] + tokens[j]: weights[i] + weights[j] for i, j in itertools.permutations(range(len(tokens)), 2)
+        }
+        cuts = {token: [(token[:c], token[c:]) for c in range(1, len(token))] for token in tokens}
+        held = basestore.token_weights(
+            db, [*pairs, *(part for split in cuts.values() for cut in split for part in cut)]
+        )
+        found = cls([{} for _ in tokens], [[] for _ in tokens], {}, [])
+        found.glued = {g: (JOINED_SIMILARITY * w, JOINED_SIMILARITY * held[g]) for g, w in pairs.items() if g in held}
+        for i, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
+            for other, score, their_weight, df in _partners(db, form, i):
+                full = word_sides(score, weight, other, their_weight, anchored=True)
+                plain = word_sides(score, weight, other, their_weight, anchored=False)
+                found.partners[i][other] = plain, full, can_anchor(token, weight, other, score, their_weight)
+                found.counts.append((df, i, other, ""))
+            for head, tail in cuts[token]:
+                if head in held and tail in held:
+                    glue = (JOINED_SIMILARITY * weight, JOINED_SIMILARITY * (held[head] + held[tail]))
+                    found.split[i].append((head, tail, glue))
+                    found.counts.append((0, i, head, tail))
+        return found
+
+    def sides(self, i: int, anchored: bool) -> list[Sides]:
+        """Every way word ``i`` may meet a record, on both sides."""
+        met = [full if anchored else plain for plain, full, _ in self.partners[i].values()]
+        return met + [glue for *_, glue in self.split[i]]
+
+
+class Left:
+    """What each word may still add, on each side, to a record no partner read so far holds."""
+
+    def __init__(self, words: list[list[Sides]], glued: list[Sides]) -> None:
+        self.q = [sorted(q for q, _ in word) for word in words]
+        self.m = [sorted(m for _, m in word) for word in words]
+        self.glued = glued
+
+    def most(self) -> Sides:
+        """The most that is left on each side: every word's best partner not read, every glued pair."""
+        return (
+            sum(word[-1] for word in self.q if word) + sum(q for q, _ in self.glued),
+            sum(word[-1] for word in self.m if word) + sum(m for _, m in self.glued),
+        )
+
+    def take(self, i: int, sides: Sides) -> None:
+        """Word ``i`` has read a partner of these ``sides`` (``i`` -1: a glued pair)."""
+        if i < 0:
+            self.glued.remove(sides)
+        else:
+            self.q[i].remove(sides[0])
+            self.m[i].remove(sides[1])
+
+
 def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set[int]:
     """The records whose similarity with one list name form may reach ``floor``.
 
-    First the records some word of the entry may lift to the floor (each word's postings cut
-    by weight, against the Dice floor), then, from the tokens of just those records, each one's
-    bound as in ``search.py``: every word's best partner in the record on each side, and what
-    glued words may add (two words of the entry a record writes as one, one word the record
-    writes as two, in either order), each side capped at its total, as a Dice coefficient and
-    as the most the alignment can give (``kernels.similarity_bound``).
+    First the records the entry's words may lift to the floor, read rarest partner first,
+    each partner's postings cut by the heaviest record it could lift with what the partners
+    not yet read may add (MaxScore); initials count fully only for records holding a word that
+    may anchor the names. Then, from the tokens of just those records, each one's bound as in
+    ``search.py``: every word's best partner in the record on each side, and what glued words
+    may add (two words of the entry a record writes as one, one word the record writes as two,
+    in either order), each side capped at its total, as a Dice coefficient and as the most the
+    alignment can give (``kernels.similarity_bound``).
     """
-    dice = dice_floor(floor)
-    tokens, weights = form.tokens, form.weights
-    pairs = {tokens[i] + tokens[j]: weights[i] + weights[j] for i, j in itertools.permutations(range(len(tokens)), 2)}
-    cuts = {token: [(token[:c], token[c:]) for c in range(1, len(token))] for token in tokens}
-    held = basestore.token_weights(db, [*pairs, *(part for split in cuts.values() for cut in split for part in cut)])
-    glued = {g: (JOINED_SIMILARITY * w, JOINED_SIMILARITY * held[g]) for g, w in pairs.items() if g in held}
-    gains: list[dict[str, tuple[Sides, Sides, bool]]] = [{} for _ in tokens]  # not anchored, anchored, anchors
-    split: list[list[tuple[str, str, Sides]]] = [[] for _ in tokens]
-    items: list[tuple[int, int, str, str]] = []  # (records holding it, word, partner or head, tail of a split)
-    for i, (token, weight) in enumerate(zip(tokens, weights, strict=True)):
-        for other, score, their_weight, df in _partners(db, form, i):
-            full = word_sides(score, weight, other, their_weight, anchored=True)
-            plain = word_sides(score, weight, other, their_weight, anchored=False)
-            gains[i][other] = plain, full, can_anchor(token, weight, other, score, their_weight)
-            items.append((df, i, other, ""))
-        for head, tail in cuts[token]:  # one word of the entry a record writes as two
-            if head in held and tail in held:
-                split[i].append(
-                    (head, tail, (JOINED_SIMILARITY * weight, JOINED_SIMILARITY * (held[head] + held[tail])))
-                )
-                items.append((0, i, head, tail))
-    anchoring = {other for word in gains for other, (_, _, anchors) in word.items() if anchors}
-    best = sum(
-        max([sum(full) for _, full, _ in gains[i].values()] + [sum(g) for *_, g in split[i]], default=0.0)
-        for i in range(len(tokens))
-    )
-    heaviest = _heaviest(best + sum(map(sum, glued.values())), form.total, dice)
-    found = {rid for other in anchoring for rid in basestore.rids_with(db, other, heaviest)}  # anchored: as may be
-    left = [  # unanchored, what each word may still add to a record not yet brought in: its partners not yet read
-        sorted([sum(plain) for plain, _, _ in gains[i].values()] + [sum(sides) for *_, sides in split[i]])
-        for i in range(len(tokens))
-    ]
-    more = sum(word[-1] for word in left if word) + sum(map(sum, glued.values()))
-    for token, sides in glued.items():  # two words of the entry a record writes as one
-        more -= sum(sides)
-        found.update(basestore.rids_with(db, token, _heaviest(sum(sides) + more, form.total, dice)))
-    for _, i, other, tail in sorted(items):  # rarest first: the common ones come when little is left to add
-        if weights[i] <= PARTICLE_WEIGHT:  # a particle brings no record in (what it may add stays counted)
+    entry = EntryGains.of(db, form)
+    words, glued = range(len(form.tokens)), list(entry.glued.values())
+    plain = Left([entry.sides(i, anchored=False) for i in words], list(glued))
+    full = Left([entry.sides(i, anchored=True) for i in words], list(glued))
+    anchoring = {other for word in entry.partners for other, (*_, anchors) in word.items() if anchors}
+    anchorable = {rid for other in anchoring for rid in basestore.rids_with(db, other, float("inf"))}
+    found: set[int] = set()
+
+    def read(rows: list[tuple[int, float]], plain_heaviest: float) -> None:
+        """Keep the rows a record not anchored may reach from here, and the anchorable ones."""
+        found.update(rid for rid, total in rows if total <= plain_heaviest or rid in anchorable)
+
+    for token, glue in entry.glued.items():  # two words of the entry a record writes as one
+        plain.take(-1, glue)
+        full.take(-1, glue)
+        ours, anchored = (
+            _heaviest(_plus(glue, plain.most()), form.total, floor),
+            _heaviest(_plus(glue, full.most()), form.total, floor),
+        )
+        read(basestore.weighed_rids_with(db, token, max(ours, anchored)), ours)
+    for _, i, other, tail in sorted(entry.counts):  # rarest first: the common ones come when little is left
+        if form.weights[i] <= PARTICLE_WEIGHT:  # a particle brings no record in (what it may add stays counted)
             continue
-        if tail:
-            sides = next(g for h, t, g in split[i] if h == other and t == tail)
-            more = _less(left, i, sum(sides), more)
-            found.update(basestore.rids_with_both(db, other, tail, _heaviest(sum(sides) + more, form.total, dice)))
+        if tail:  # one word of the entry a record writes as two
+            unanchored = anchoring_sides = next(glue for h, t, glue in entry.split[i] if h == other and t == tail)
         else:
-            plain = gains[i][other][0]
-            more = _less(left, i, sum(plain), more)
-            found.update(basestore.rids_with(db, other, _heaviest(sum(plain) + more, form.total, dice)))
-    kept: set[int] = set()
-    for rid, record_forms in basestore.forms_of(db, found).items():
-        for total, record in record_forms:
-            letters = {starting_with(t[0]) for t in record if len(t) > 1}
-            met = [[g for other, g in word.items() if other in record or other in letters] for word in gains]
-            anchored = any(anchors for word in met for _, _, anchors in word)
-            have = [sides for token, sides in glued.items() if token in record]
-            for word, halves in zip(met, split, strict=True):  # each word meets one partner: its best on each side
-                options = [full if anchored else plain for plain, full, _ in word]
-                options += [glue for h, t, glue in halves if h in record and t in record]
-                if options:
-                    have.append((max(q for q, _ in options), max(m for _, m in options)))
-            if _may_reach(have, form.total, total, floor):
-                kept.add(rid)
-                break
-    return kept
+            unanchored, anchoring_sides, _ = entry.partners[i][other]
+        plain.take(i, unanchored)
+        full.take(i, anchoring_sides)
+        ours = _heaviest(_plus(unanchored, plain.most()), form.total, floor)
+        anchored = _heaviest(_plus(anchoring_sides, full.most()), form.total, floor)
+        heaviest = max(ours, anchored)
+        rows = (
+            basestore.rids_with_both(db, other, tail, heaviest)
+            if tail
+            else basestore.weighed_rids_with(db, other, heaviest)
+        )
+        read(rows, ours)
+    return {rid for rid, forms in basestore.forms_of(db, found).items() if _any_may_reach(entry, form, forms, floor)}
 
 
-def _less(left: list[list[float]], i: int, gain: float, more: float) -> float:
-    """``more`` once word ``i`` has read a partner of ``gain``: the word may now add only its best partner left."""
-    word = left[i]
-    before = word[-1]
-    word.remove(gain)
-    return more - before + (word[-1] if word else 0.0)
+def _any_may_reach(entry: EntryGains, form: NameForm, forms: list[tuple[float, frozenset[str]]], floor: float) -> bool:
+    """Whether any of a record's ``forms`` (total weight, tokens) may reach ``floor`` against ``form``."""
+    for total, record in forms:
+        letters = {starting_with(t[0]) for t in record if len(t) > 1}
+        met = [[g for other, g in word.items() if other in record or other in letters] for word in entry.partners]
+        anchored = any(anchors for word in met for *_, anchors in word)
+        have = [glue for token, glue in entry.glued.items() if token in record]
+        for word, halves in zip(met, entry.split, strict=True):  # each word meets one partner: its best on each side
+            options = [full if anchored else plain for plain, full, _ in word]
+            options += [glue for h, t, glue in halves if h in record and t in record]
+            if options:
+                have.append((max(q for q, _ in options), max(m for _, m in options)))
+        if _may_reach(have, form.total, total, floor):
+            return True
+    return False
+
+
+def _plus(a: Sides, b: Sides) -> Sides:
+    return a[0] + b[0], a[1] + b[1]
+
+
+def _heaviest(most: Sides, total: float, floor: float) -> float:
+    """The heaviest record that may reach the similarity ``floor`` against an entry of weight ``total``
+    when at most ``most`` can match on the entry's side and on the record's (-1 when none may).
+
+    The most ``similarity.align`` gives is ``M / (M + ONE_SIDED max(u_q, u_m) + TWO_SIDED min(u_q, u_m))``
+    (``kernels.similarity_bound``), and no more than the Dice coefficient allows (``dice_floor``);
+    a heavier record only leaves more of itself unmatched.
+    """
+    if floor <= 0:
+        return float("inf")
+    have_q, have_m = min(most[0], total), most[1]
+    matched, left_q = have_q + have_m, total - have_q
+    room = matched * (1.0 / floor - 1.0)  # what the unmatched weight may cost
+    if ONE_SIDED * left_q > room + SLACK:
+        return -1.0
+    left_m = (room - TWO_SIDED * left_q) / ONE_SIDED  # the record misses more than the entry
+    if left_m < left_q:
+        left_m = (room - ONE_SIDED * left_q) / TWO_SIDED  # the record misses less
+    return min(have_m + left_m, matched / dice_floor(floor) - total) + SLACK
 
 
 def _may_reach(gains: list[tuple[float, float]], total: float, theirs: float, floor: float) -> bool:
@@ -133,11 +216,6 @@ def _may_reach(gains: list[tuple[float, float]], total: float, theirs: float, fl
     have_m = min(sum(m for _, m in gains), theirs)
     dice = (have_q + have_m) / (total + theirs)
     return dice >= dice_floor(floor) - SLACK and similarity_bound(have_q, have_m, total, theirs) >= floor - SLACK
-
-
-def _heaviest(gain: float, total: float, floor: float) -> float:
-    """The heaviest record a word of ``gain`` (with what the words after it may add) can lift to ``floor``."""
-    return gain / floor - total if floor > 0 else float("inf")
 
 
 def party_candidates(db: sqlite3.Connection, party: IndexedParty, floor: float) -> set[int]:

@@ -149,14 +149,19 @@ def rids_with(db: sqlite3.Connection, token: str, heaviest: float) -> list[int]:
     return [rid for (rid,) in db.execute("SELECT rid FROM postings WHERE token = ? AND total <= ?", (token, heaviest))]
 
 
-def rids_with_both(db: sqlite3.Connection, head: str, tail: str, heaviest: float) -> list[int]:
-    """The records holding both ``head`` and ``tail`` (in any order, anywhere in the name) in a name
-    form no heavier than ``heaviest``."""
+def rids_with_both(db: sqlite3.Connection, head: str, tail: str, heaviest: float) -> list[tuple[int, float]]:
+    """(record, total weight) of the name forms no heavier than ``heaviest`` that hold both ``head``
+    and ``tail``, in any order and anywhere in the name."""
     query = (
-        "SELECT rid FROM postings WHERE token = ? AND total <= ?"
-        " INTERSECT SELECT rid FROM postings WHERE token = ? AND total <= ?"
+        "SELECT rid, total FROM postings WHERE token = ? AND total <= ?"
+        " INTERSECT SELECT rid, total FROM postings WHERE token = ? AND total <= ?"
     )
-    return [rid for (rid,) in db.execute(query, (head, heaviest, tail, heaviest))]
+    return list(db.execute(query, (head, heaviest, tail, heaviest)))
+
+
+def weighed_rids_with(db: sqlite3.Connection, token: str, heaviest: float) -> list[tuple[int, float]]:
+    """(record, total weight) of the name forms no heavier than ``heaviest`` that hold ``token``."""
+    return list(db.execute("SELECT rid, total FROM postings WHERE token = ? AND total <= ?", (token, heaviest)))
 
 
 def token_weights(db: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, float]:
