@@ -3,11 +3,13 @@
 The reverse of the index's search: a new or changed list entry is the query, the base is the
 list. For each word of each of the entry's names, the base's tokens sharing a lookup key
 are fetched (``keys.lookup_keys``: a word also finds the base's initials), their similarity
-computed, and the records holding them read from the postings, rarest word first; an
+computed, and the records holding them read from the postings, rarest partner first; an
 initial of the entry reads the records with a word starting with its letter
-(``keys.starting_with``). A word only brings in records whose total weight lets it (with
-the words after it) reach the similarity floor, as in ``search.py``. Only the records found
-are read; the work grows with the entry's names, not with the base.
+(``keys.starting_with``); words glued are looked for in either order on either side. A
+partner only brings in records light enough for it, with the best partners not yet read,
+to reach the similarity floor (``_heaviest``), and initials count fully only for records that
+hold a word which may anchor the names, as in ``search.py``. Only the records found are read,
+and each is bounded from its stored tokens before it is scored.
 """
 
 from __future__ import annotations
