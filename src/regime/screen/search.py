@@ -32,12 +32,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from regime.screen.kernels import COLUMNS, SLACK, Table, query_reach, word_table
+from regime.screen.kernels import COLUMNS, SLACK, Ids, Table, query_reach, word_table
 from regime.screen.keys import TokenKeys, starting_with
 from regime.screen.normalise import NameForm
 from regime.screen.similarity import ANCHOR, JOINED_SIMILARITY, dice_floor
 
-Ids = npt.NDArray[np.intp]
 Values = npt.NDArray[np.float64]
 
 
