@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from regime.screen.engine import screen
 from regime.screen.index import ScreeningIndex
 from regime.screen.kernels import COLUMNS, query_reach, similarity_bound, word_table
 from regime.screen.normalise import NameForm, name_form
+from regime.screen.query import Query
 from regime.screen.search import WordTable, essential_words
 from regime.screen.similarity import dice_floor
 
@@ -153,3 +156,19 @@ def test_the_similarity_bound_is_one_for_names_matched_whole() -> None:
     assert similarity_bound(2.0, 2.0, 2.0, 2.0) == 1.0
     assert similarity_bound(0.0, 0.0, 2.0, 2.0) == 0.0
     assert similarity_bound(1.0, 1.0, 2.0, 2.0) < 1.0
+
+
+def test_threads_sharing_the_scratch_get_the_answers_one_thread_gets(csl: ScreeningIndex) -> None:
+    rng = random.Random(5)
+    names = [" ".join(reversed(p.party.name.split())) for p in rng.sample(csl.parties, 300)]
+    queries = [Query(name=f"{name} {rng.choice(['', 'Trading', 'A.'])}".strip()) for name in names]
+
+    def answer(query: Query) -> tuple[tuple[str, float], ...]:
+        return tuple((hit.entry_id, hit.score) for hit in screen(query, csl).hits)
+
+    alone = [answer(query) for query in queries]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(answer, queries))
+    assert together == alone
+    assert sum(map(len, alone)) > 200  # most reversed names are found
+    assert (csl.search.gains.slot == -1).all()
