@@ -139,32 +139,28 @@ def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set
         """Keep the rows a record not anchored may reach from here, and the anchorable ones."""
         found.update(rid for rid, total in rows if total <= plain_heaviest or rid in anchorable)
 
+    def step(i: int, unanchored: Sides, anchoring: Sides) -> tuple[float, float]:
+        """Word ``i`` (-1: a glued pair) reads a partner: the heaviest record it may lift unanchored,
+        and the heaviest any record may be to be read at all."""
+        plain.take(i, unanchored)
+        full.take(i, anchoring)
+        ours = _heaviest(_plus(unanchored, plain.most()), form.total, floor)
+        return ours, max(ours, _heaviest(_plus(anchoring, full.most()), form.total, floor))
+
     for token, glue in entry.glued.items():  # two words of the entry a record writes as one
-        plain.take(-1, glue)
-        full.take(-1, glue)
-        ours, anchored = (
-            _heaviest(_plus(glue, plain.most()), form.total, floor),
-            _heaviest(_plus(glue, full.most()), form.total, floor),
-        )
-        read(basestore.weighed_rids_with(db, token, max(ours, anchored)), ours)
+        ours, heaviest = step(-1, glue, glue)
+        read(basestore.weighed_rids_with(db, token, heaviest), ours)
     for _, i, other, tail in sorted(entry.counts):  # rarest first: the common ones come when little is left
         if form.weights[i] <= PARTICLE_WEIGHT:  # a particle brings no record in (what it may add stays counted)
             continue
         if tail:  # one word of the entry a record writes as two
-            unanchored = anchoring_sides = next(glue for h, t, glue in entry.split[i] if h == other and t == tail)
+            glue = next(glue for h, t, glue in entry.split[i] if h == other and t == tail)
+            ours, heaviest = step(i, glue, glue)
+            read(basestore.rids_with_both(db, other, tail, heaviest), ours)
         else:
-            unanchored, anchoring_sides, _ = entry.partners[i][other]
-        plain.take(i, unanchored)
-        full.take(i, anchoring_sides)
-        ours = _heaviest(_plus(unanchored, plain.most()), form.total, floor)
-        anchored = _heaviest(_plus(anchoring_sides, full.most()), form.total, floor)
-        heaviest = max(ours, anchored)
-        rows = (
-            basestore.rids_with_both(db, other, tail, heaviest)
-            if tail
-            else basestore.weighed_rids_with(db, other, heaviest)
-        )
-        read(rows, ours)
+            unanchored, anchored_sides, _ = entry.partners[i][other]
+            ours, heaviest = step(i, unanchored, anchored_sides)
+            read(basestore.weighed_rids_with(db, other, heaviest), ours)
     return {rid for rid, forms in basestore.forms_of(db, found).items() if _any_may_reach(entry, form, forms, floor)}
 
 

@@ -146,7 +146,7 @@ def vocab_for_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, tup
 
 def rids_with(db: sqlite3.Connection, token: str, heaviest: float) -> list[int]:
     """The records holding ``token`` in a name form no heavier than ``heaviest``."""
-    return [rid for (rid,) in db.execute("SELECT rid FROM postings WHERE token = ? AND total <= ?", (token, heaviest))]
+    return [rid for rid, _ in weighed_rids_with(db, token, heaviest)]
 
 
 def rids_with_both(db: sqlite3.Connection, head: str, tail: str, heaviest: float) -> list[tuple[int, float]]:

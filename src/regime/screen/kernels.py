@@ -51,6 +51,18 @@ def similarity_bound(have_q: float, have_m: float, total: float, theirs: float) 
 
 
 @_compile
+def _row_for(name: int, slot: Ids, names: Ids, count: int) -> tuple[int, int]:
+    """The output row of ``name`` in a call that has ``count`` rows so far (a new one, noted in
+    ``slot`` and ``names``, for a name met first), and the count after it."""
+    row = slot[name]
+    if row >= 0:
+        return row, count
+    slot[name] = count
+    names[count] = name
+    return count, count + 1
+
+
+@_compile
 def word_table(
     postings: Ids, lengths: Ids, rows: Table, anchors: npt.NDArray[np.bool_], slot: Ids
 ) -> tuple[Table, float, float]:
@@ -69,13 +81,7 @@ def word_table(
     at = 0
     for k in range(lengths.shape[0]):
         for e in range(at, at + lengths[k]):
-            name = postings[e]
-            row = slot[name]
-            if row < 0:
-                row = count
-                slot[name] = row
-                names[row] = name
-                count += 1
+            row, count = _row_for(postings[e], slot, names, count)
             for c in range(4):
                 best[row, c] = max(best[row, c], rows[k, c])
             anchored[row] = anchored[row] or anchors[k]
@@ -136,13 +142,7 @@ def query_reach(
     sums = np.zeros((size, 5))
     count = 0
     for e in range(size):
-        name = int(table[e, 0])
-        row = slot[name]
-        if row < 0:
-            row = count
-            slot[name] = row
-            names[row] = name
-            count += 1
+        row, count = _row_for(int(table[e, 0]), slot, names, count)
         _add(table, e, row, sums)
     for w in range(essential, starts.shape[0] - 1):
         start, end = starts[w], starts[w + 1]
