@@ -17,11 +17,12 @@ from regime.screen.index import IndexedParty, ScreeningIndex
 from regime.screen.listdata import PartyKind
 from regime.screen.query import PreparedQuery, Query, prepare
 from regime.screen.results import Hit, ScoreParts, ScreeningResult, Searched
-from regime.screen.scorer import THRESHOLD, Scored, combine, score_party, similarity_floor
+from regime.screen.scorer import THRESHOLD, PartyScorer, Scored, combine, similarity_floor
 
 NEAR_MISS = 0.25  # scores from here to the threshold are reported as near misses
 NEAR_MISSES = 3
 NEAR_MISS_BUDGET = 64  # parties scored, at most, only in search of near misses
+NEAR_MISS_GROUP = 8  # parties scored together in that search
 
 
 def ceilings(prepared: PreparedQuery, index: ScreeningIndex, low: float) -> list[tuple[float, int]]:
@@ -51,21 +52,30 @@ def scored_candidates(
     Every party that can reach ``threshold`` is scored (the index's recall is the scorer's);
     below it, parties are scored best ceiling first until the ``NEAR_MISSES`` best near misses
     are known (no party left can beat the last of them), at most ``NEAR_MISS_BUDGET`` of them.
+    Parties are scored in groups (``PartyScorer``); what a group scores past that point is dropped.
     """
     low = min(NEAR_MISS, threshold)
+    ranked = ceilings(prepared, index, low)
+    if not ranked:
+        return []
+    score = PartyScorer(prepared, index)
+    sure = next((at for at, (ceiling, _) in enumerate(ranked) if ceiling < threshold), len(ranked))
     scored: list[tuple[int, Scored]] = []
     near: list[float] = []
     budget = NEAR_MISS_BUDGET
-    for ceiling, position in ceilings(prepared, index, low):
-        if ceiling < threshold:
-            if budget <= 0 or (len(near) >= NEAR_MISSES and ceiling < near[NEAR_MISSES - 1]):
-                break
-            budget -= 1
-        found = score_party(prepared, index.parties[position])
-        scored.append((position, found))
-        if low <= found.score < threshold:
-            near.append(found.score)
-            near.sort(reverse=True)
+    start, end = 0, sure
+    while start < len(ranked):
+        group = ranked[start:end]
+        for (ceiling, position), found in zip(group, score([p for _, p in group]), strict=True):
+            if ceiling < threshold:
+                if budget <= 0 or (len(near) >= NEAR_MISSES and ceiling < near[NEAR_MISSES - 1]):
+                    return sorted(scored, key=lambda item: (-item[1].score, item[0]))
+                budget -= 1
+            scored.append((position, found))
+            if low <= found.score < threshold:
+                near.append(found.score)
+                near.sort(reverse=True)
+        start, end = end, min(len(ranked), end + NEAR_MISS_GROUP)
     return sorted(scored, key=lambda item: (-item[1].score, item[0]))
 
 
@@ -73,7 +83,8 @@ def exhaustive_hits(
     prepared: PreparedQuery, index: ScreeningIndex, *, threshold: float = THRESHOLD
 ) -> list[tuple[int, Scored]]:
     """Every party of the list scored (no index), those at or above ``threshold``, best first."""
-    scored = ((position, score_party(prepared, party)) for position, party in enumerate(index.parties))
+    every = range(len(index.parties))
+    scored = zip(every, PartyScorer(prepared, index)(every), strict=True)
     return sorted(((p, s) for p, s in scored if s.score >= threshold), key=lambda item: (-item[1].score, item[0]))
 
 

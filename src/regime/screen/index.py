@@ -20,6 +20,7 @@ from typing import Literal
 from regime.screen.listdata import ListVersion, Party
 from regime.screen.normalise import NameForm, name_form
 from regime.screen.search import NameSearch
+from regime.screen.tokenids import NameTokens
 
 LITERAL_KINDS = frozenset({"person", "vessel", "aircraft"})
 NameLabel = Literal["name", "alias", "weak alias"]
@@ -83,7 +84,8 @@ class ScreeningIndex:
     """A list version made searchable: its parties, all their names, and two searches over them.
 
     ``search`` holds every name; ``literal`` only the names of persons, vessels and aircraft,
-    which a query's literal forms (legal-looking words kept) are matched against.
+    which a query's literal forms (legal-looking words kept) are matched against; ``tokens``
+    every name as vocabulary numbers, for the compiled scorer.
     """
 
     version: ListVersion
@@ -91,6 +93,7 @@ class ScreeningIndex:
     names: tuple[IndexedName, ...]
     search: NameSearch
     literal: NameSearch
+    tokens: NameTokens
 
     def name_bounds(
         self, forms: Sequence[NameForm], *, floor: float, literal: Sequence[NameForm] = ()
@@ -139,10 +142,13 @@ def build_index(version: ListVersion) -> ScreeningIndex:
     parties = tuple(index_party(position, party) for position, party in enumerate(version.parties))
     names = tuple(name for party in parties for name in party.names)
     literal = [nid for nid, name in enumerate(names) if parties[name.party].party.kind in LITERAL_KINDS]
+    search = NameSearch.build(range(len(names)), [name.form for name in names])
+    forms, labels, owners = zip(*((n.form, n.label, n.party) for n in names), strict=True) if names else ((), (), ())
     return ScreeningIndex(
         version=version,
         parties=parties,
         names=names,
-        search=NameSearch.build(range(len(names)), [name.form for name in names]),
+        search=search,
         literal=NameSearch.build(literal, [names[nid].form for nid in literal]),
+        tokens=NameTokens.build(search.keys, forms, labels, owners, len(parties)),
     )

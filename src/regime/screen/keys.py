@@ -76,17 +76,25 @@ class Partners:
     """The vocabulary tokens one query token may agree with, ready for the search to add up.
 
     ``by_score``: (partner, similarity, the partner's weight, its postings, their names' total
-    weights), best first; ``size``: how many postings they hold together.
+    weights), best first; ``size``: how many postings they hold together; ``ids`` and
+    ``scores``: the vocabulary numbers of the partners (``TokenKeys.ids``), ascending, with
+    their similarity; ``splits``: the ways the query token is two vocabulary tokens written
+    together, as tokens and as numbers; ``number``: the query token's own number, or -1.
     """
 
     by_score: tuple[tuple[str, float, float, tuple[int, ...], tuple[float, ...]], ...]
     size: int
+    ids: tuple[int, ...]
+    scores: tuple[float, ...]
+    splits: tuple[tuple[str, str], ...]
+    split_ids: tuple[tuple[int, int], ...]
+    number: int
 
 
 class TokenKeys:
-    """Keys to vocabulary tokens, what each vocabulary token is, and where it occurs.
+    """Keys to vocabulary tokens, what each vocabulary token is, its number, and where it occurs.
 
-    ``partners`` remembers its answers (up to ``MEMO_SIZE`` query tokens; the memo is not pickled).
+    ``ids`` numbers the vocabulary in its order (the same numbers after pickling); ``partners`` remembers its answers (up to ``MEMO_SIZE`` query tokens; the memo is not pickled).
     """
 
     MEMO_SIZE = 100_000
@@ -102,6 +110,7 @@ class TokenKeys:
         self.vocabulary = vocabulary
         self.postings = postings
         self.totals = totals
+        self.ids = {token: number for number, token in enumerate(vocabulary)}
         self._sizes = {token: tuple(totals[at] for at in found) for token, found in postings.items()}
         self._memo: dict[tuple[str, str, str, frozenset[str]], Partners] = {}
 
@@ -161,4 +170,16 @@ class TokenKeys:
         words = starting_with(token)
         if len(token) == 1 and words in self.postings:  # an initial: any word with its letter, worth an initial
             by_score.insert(0, (words, INITIAL_SIMILARITY, INITIAL_WEIGHT, self.postings[words], self._sizes[words]))
-        return Partners(tuple(by_score), sum(len(entry[3]) for entry in by_score))
+        numbers = self.ids
+        numbered = sorted((numbers[other], -score) for score, other in ranked)
+        cuts = [(token[:cut], token[cut:]) for cut in range(1, len(token))]
+        splits = tuple((head, tail) for head, tail in cuts if head in numbers and tail in numbers)
+        return Partners(
+            by_score=tuple(by_score),
+            size=sum(len(entry[3]) for entry in by_score),
+            ids=tuple(number for number, _ in numbered),
+            scores=tuple(score for _, score in numbered),
+            splits=splits,
+            split_ids=tuple((numbers[head], numbers[tail]) for head, tail in splits),
+            number=numbers.get(token, -1),
+        )

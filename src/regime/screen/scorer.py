@@ -16,11 +16,17 @@ there among thresholds whose precision is at least 0.99) and checked on the held
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from regime.screen.features import NameMatch, alias_match, country_agreement, name_match, type_agreement
-from regime.screen.index import IndexedParty
+import numpy as np
+
+from regime.screen.alignkernel import NO_NAME, best_names
+from regime.screen.features import NO_MATCH, NameMatch, alias_match, country_agreement, name_match, type_agreement
+from regime.screen.index import LITERAL_KINDS, WEAK_ALIAS_DISCOUNT, IndexedParty, ScreeningIndex
 from regime.screen.query import PreparedQuery
+from regime.screen.querytokens import QueryTokens
+from regime.screen.similarity import Agreement
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +65,82 @@ def combine(similarity: float, country: float, kind: float, weights: Coefficient
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def score_party(query: PreparedQuery, party: IndexedParty) -> Scored:
-    """Score ``party`` against ``query`` from all four features."""
-    by_name = name_match(query, party)
-    by_alias = alias_match(query, party)
+def _scored(query: PreparedQuery, party: IndexedParty, by_name: NameMatch, by_alias: NameMatch) -> Scored:
     best = by_alias if by_alias.similarity > by_name.similarity else by_name
     country = country_agreement(query.countries, party.party.countries)
     kind = type_agreement(query.kind, party.party.kind)
     return Scored(combine(best.similarity, country, kind), by_name, by_alias, country, kind)
+
+
+def score_party(query: PreparedQuery, party: IndexedParty) -> Scored:
+    """Score ``party`` against ``query`` from all four features (``similarity.align``, one pair at a time)."""
+    return _scored(query, party, name_match(query, party), alias_match(query, party))
+
+
+STRENGTHS = np.array([1.0, 1.0, WEAK_ALIAS_DISCOUNT])  # by label: name, alias, weak alias
+
+
+class PartyScorer:
+    """Scores parties of ``index`` against one query, all of a party's names at once
+    (``alignkernel``): what ``score_party`` gives, compiled."""
+
+    def __init__(self, query: PreparedQuery, index: ScreeningIndex) -> None:
+        self.query = query
+        self.index = index
+        self._numbers: dict[bool, QueryTokens] = {}
+
+    def numbers(self, literal: bool) -> QueryTokens:
+        """The query's forms as numbers, with its literal forms after them when ``literal``."""
+        known = self._numbers.get(literal)
+        if known is None:
+            forms = self.query.forms + self.query.literal if literal else self.query.forms
+            known = self._numbers[literal] = QueryTokens.build(forms, self.index.search.keys)
+        return known
+
+    def __call__(self, positions: Sequence[int]) -> list[Scored]:
+        """The parties at ``positions``, scored."""
+        index, names = self.index, self.index.tokens
+        literal = [index.parties[p].party.kind in LITERAL_KINDS for p in positions]
+        numbers = self.numbers(any(literal) and bool(self.query.literal))
+        plain = len(self.query.forms)
+        counts = np.asarray([len(numbers.forms) if kind else plain for kind in literal], dtype=np.intp)
+        best = best_names(
+            numbers.q_tokens,
+            numbers.q_weight,
+            numbers.q_forms,
+            numbers.q_total,
+            numbers.glue,
+            numbers.partner_ids,
+            numbers.partner_scores,
+            numbers.split_ids,
+            names.name_start,
+            names.token_id,
+            names.token_weight,
+            names.name_total,
+            names.name_label,
+            names.party_first,
+            names.vocabulary,
+            np.asarray(positions, dtype=np.intp),
+            counts,
+            STRENGTHS,
+        ).tolist()
+        scored = []
+        for position, (name, alias, weak) in zip(positions, best, strict=True):
+            party = index.parties[position]
+            if not names.party_exact[position]:
+                scored.append(score_party(self.query, party))
+                continue
+            strong, weaker = self._match(alias, 1.0), self._match(weak, WEAK_ALIAS_DISCOUNT)
+            by_alias = weaker if weaker.similarity > strong.similarity else strong
+            scored.append(_scored(self.query, party, self._match(name, 1.0), by_alias))
+        return scored
+
+    def _match(self, row: list[float], strength: float) -> NameMatch:
+        if row[0] == NO_NAME:
+            return NO_MATCH
+        agreement = Agreement(row[2], row[3], row[4])
+        forms = self.query.forms + self.query.literal  # the numbered forms are a prefix of these
+        return NameMatch(agreement, self.index.names[int(row[0])], forms[int(row[1])], strength)
 
 
 def similarity_floor(threshold: float = THRESHOLD, weights: Coefficients = COEFFICIENTS) -> float:

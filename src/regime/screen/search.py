@@ -135,21 +135,20 @@ class WordGains:
         ids: list[Ids] = []
         rows: list[tuple[float, ...]] = []  # query and list side, not anchored and anchored
         anchors: list[bool] = []
-        for partner, score, their_weight, _, _ in self.keys.partners(form, i).by_score:
+        partners = self.keys.partners(form, i)
+        for partner, score, their_weight, _, _ in partners.by_score:
             ids.append(self.postings(partner))
             plain = word_sides(score, weight, partner, their_weight, anchored=False)
             rows.append(plain + word_sides(score, weight, partner, their_weight, anchored=True))
             anchors.append(can_anchor(token, weight, partner, score, their_weight))
-        for cut in range(1, len(token)):  # a query word the list writes as two (in any order: ``similarity.align``)
-            head, tail = token[:cut], token[cut:]
-            if head in vocabulary and tail in vocabulary:
-                joined = np.intersect1d(self.postings(head), self.postings(tail), assume_unique=True)
-                if len(joined):
-                    ids.append(joined)
-                    ours = JOINED_SIMILARITY * weight
-                    theirs = JOINED_SIMILARITY * (vocabulary[head].weight + vocabulary[tail].weight)
-                    rows.append((ours, theirs, ours, theirs))
-                    anchors.append(False)
+        for head, tail in partners.splits:  # a query word the list writes as two (in any order: ``similarity.align``)
+            joined = np.intersect1d(self.postings(head), self.postings(tail), assume_unique=True)
+            if len(joined):
+                ids.append(joined)
+                ours = JOINED_SIMILARITY * weight
+                theirs = JOINED_SIMILARITY * (vocabulary[head].weight + vocabulary[tail].weight)
+                rows.append((ours, theirs, ours, theirs))
+                anchors.append(False)
         if not ids:
             return NOTHING
         lengths = np.fromiter((len(found) for found in ids), dtype=np.intp, count=len(ids))

@@ -3,10 +3,11 @@
 from regime.screen.features.aliases import alias_match
 from regime.screen.features.countries import country_agreement
 from regime.screen.features.entity_type import type_agreement
-from regime.screen.features.names import NameMatch, best_match, name_match
+from regime.screen.features.names import NO_MATCH, NameMatch, best_match, name_match
 from regime.screen.index import WEAK_ALIAS_DISCOUNT
 
 __all__ = [
+    "NO_MATCH",
     "WEAK_ALIAS_DISCOUNT",
     "NameMatch",
     "alias_match",

@@ -1,0 +1,73 @@
+"""A prepared query as numbers, for the compiled alignment (``alignkernel``).
+
+Each token of each form (the forms, then the literal forms) gets its vocabulary number (or -1),
+its kind, its partners in the vocabulary with their similarity (``keys.TokenKeys.partners``),
+and the ways it is two vocabulary tokens written together; each form gets, for every ordered
+pair of its tokens, the number of the two written together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from regime.screen.keys import TokenKeys
+from regime.screen.normalise import NameForm
+
+Ids = npt.NDArray[np.intp]
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTokens:
+    """The arrays ``alignkernel.best_names`` reads for a query (its module docstring says what each holds)."""
+
+    forms: tuple[NameForm, ...]
+    q_tokens: Ids
+    q_weight: Floats
+    q_forms: Ids
+    q_total: Floats
+    glue: Ids
+    partner_ids: Ids
+    partner_scores: Floats
+    split_ids: Ids
+
+    @classmethod
+    def build(cls, forms: tuple[NameForm, ...], keys: TokenKeys) -> QueryTokens:
+        """Number ``forms`` by ``keys`` (the index's vocabulary)."""
+        numbers = keys.ids
+        rows: list[tuple[int, ...]] = []
+        weights: list[float] = []
+        shapes: list[tuple[int, int, int]] = []
+        glue: list[int] = []
+        partner_ids: list[int] = []
+        partner_scores: list[float] = []
+        splits: list[tuple[int, int]] = []
+        for form in forms:
+            tokens, start = form.tokens, len(rows)
+            for i, token in enumerate(tokens):
+                partners = keys.partners(form, i)
+                held, cut = len(partner_ids), len(splits)
+                partner_ids += partners.ids
+                partner_scores += partners.scores
+                splits += partners.split_ids
+                first = (partners.number, len(token) == 1, ord(token[0]), token.isdigit())
+                rows.append((*first, held, len(partner_ids), cut, len(splits)))
+            weights += form.weights
+            shapes.append((start, len(rows), len(glue)))
+            glue += [
+                numbers.get(a + b, -1) if i != j else -1 for i, a in enumerate(tokens) for j, b in enumerate(tokens)
+            ]
+        return cls(
+            forms=forms,
+            q_tokens=np.asarray(rows, dtype=np.intp).reshape(-1, 8),
+            q_weight=np.asarray(weights, dtype=np.float64),
+            q_forms=np.asarray(shapes, dtype=np.intp).reshape(-1, 3),
+            q_total=np.asarray([form.total for form in forms], dtype=np.float64),
+            glue=np.asarray(glue, dtype=np.intp),
+            partner_ids=np.asarray(partner_ids, dtype=np.intp),
+            partner_scores=np.asarray(partner_scores, dtype=np.float64),
+            split_ids=np.asarray(splits, dtype=np.intp).reshape(-1, 2),
+        )
