@@ -1,6 +1,7 @@
 """Re-screening a kept base after a 1% list change, against screening the base afresh.
 
-Run: ``.venv/bin/python bench/screen_rescreen.py [--base 1000000] [--sample 20000] [--change 0.01]``.
+Run: ``.venv/bin/python bench/screen_rescreen.py [--base 1000000] [--sample 20000] [--change 0.01]
+[--scales 100000,300000]``.
 
 The base: ``--base`` records, 1% of them variants of listed names (``screen_evalset.positives``)
 and the rest invented person and company names. What is measured, all in this one process:
@@ -13,16 +14,22 @@ and the rest invented person and company names. What is measured, all in this on
 * a new list version with ``--change`` (1%) of its entries changed (a third removed, a third renamed with a
   slip or given a new alias, a third added as variants of other entries), and
   ``rescreen.rescreen`` of the whole base against it: the time, the records it re-scored, and
-  the ratio to screening afresh. Both need the new version's index; its build is timed apart.
+  the ratio to screening afresh. Both need the new version's index; its build is timed apart;
+* the same change re-screened against smaller bases (``--scales``: the first records of the
+  base, each written to its own file), so that what the re-screen costs can be read against the
+  size of the base: its CPU time, the records whose name forms it read from the base to bound
+  them, and the records it scored.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from regime.screen import basestore
@@ -33,7 +40,7 @@ from regime.screen.listdiff import digests
 from regime.screen.loaders import default_index
 from regime.screen.normalise import NameForm
 from regime.screen.query import Query, prepare
-from regime.screen.rescreen import rescreen, screen_base
+from regime.screen.rescreen import RescreenReport, rescreen, screen_base
 from regime.screen.scorer import THRESHOLD
 from screen_evalset import invented_name, positives
 from screen_variants import typo
@@ -92,11 +99,39 @@ def write_base(path: Path, records: list[Query], listed: set[int], index: Screen
     return len(hits)
 
 
+@contextmanager
+def counting_reads() -> Iterator[set[int]]:
+    """The records whose name forms are read from the base meanwhile (``basestore.forms_of``)."""
+    read: set[int] = set()
+    forms_of = basestore.forms_of
+
+    def counted(db: sqlite3.Connection, rids: Iterable[int]) -> dict[int, list[tuple[float, frozenset[str]]]]:
+        found = forms_of(db, rids)
+        read.update(found)
+        return found
+
+    basestore.forms_of = counted
+    try:
+        yield read
+    finally:
+        basestore.forms_of = forms_of
+
+
+def timed_rescreen(path: Path, index: ScreeningIndex) -> tuple[float, float, int, RescreenReport]:
+    """Re-screen the base at ``path``: CPU and wall seconds, records read to be bounded, the report."""
+    with counting_reads() as read:
+        cpu, wall = time.process_time(), time.perf_counter()
+        report = rescreen(path, index, engine=ENGINE)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    return cpu, wall, len(read), report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=20_000, help="records screened afresh to time a full screen")
     parser.add_argument("--change", type=float, default=0.01, help="share of the list's entries changed")
+    parser.add_argument("--scales", default="100000,300000", help="smaller bases re-screened with the same change")
     args = parser.parse_args()
     rng = random.Random(31)
     index = default_index()
@@ -122,11 +157,21 @@ def main() -> None:
         print(
             f"list change: {count} of {len(index.parties)} entries; new index built in {time.process_time() - started:.1f} s CPU"
         )
-        cpu, wall = time.process_time(), time.perf_counter()
-        report = rescreen(path, new_index, engine=ENGINE)
-        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-        print(f"re-screen: {cpu:.1f} s CPU ({wall:.1f} s wall); {report.statement}")
+        cpu, wall, read, report = timed_rescreen(path, new_index)
+        print(f"re-screen: {cpu:.1f} s CPU ({wall:.1f} s wall); {report.statement}; {read:,} records read")
         print(f"ratio re-screen / screen afresh: {cpu / fresh:.4f} (1 : {fresh / cpu:,.0f})")
+        rows = [(len(records), cpu, read, report)]
+        for size in sorted({int(n) for n in args.scales.split(",") if n and int(n) < len(records)}):
+            smaller = Path(folder) / f"base-{size}.sqlite"
+            write_base(smaller, records[:size], {rid for rid in listed if rid < size}, index)
+            cpu, _, read, report = timed_rescreen(smaller, new_index)
+            rows.append((size, cpu, read, report))
+        print("the same change against bases of other sizes (the first records of the base):")
+        for size, cpu, read, report in sorted(rows, key=lambda row: row[0]):
+            print(
+                f"  base {size:>9,}: re-screen {cpu:5.2f} s CPU, {read:>6,} records read, "
+                f"{report.records_scored:>5,} scored, {len(report.new_hits):>4,} new hits"
+            )
 
 
 if __name__ == "__main__":

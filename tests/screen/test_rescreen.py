@@ -7,6 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import numpy as np
 import pytest
 from tests.screen.conftest import party, small_list
 
@@ -126,3 +127,39 @@ def test_a_rescreen_of_real_names_ends_where_screening_afresh_ends(tmp_path: Pat
     screen_base(base, new_index, fresh, engine="t")
     assert report.new_hits or report.cleared or report.changed_scores  # the change did move hits
     assert hits(kept) == hits(fresh)
+
+
+def _as_before_token_lists(path: Path) -> None:
+    """Rewrite a base's token lists as the rows of ``postings`` that bases held before them."""
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE postings(token TEXT NOT NULL, total REAL NOT NULL, rid INTEGER NOT NULL)")
+        for token, rids, totals in db.execute("SELECT token, rids, totals FROM lists").fetchall():
+            held = zip(
+                np.frombuffer(rids, dtype="<i8").tolist(), np.frombuffer(totals, dtype="<f8").tolist(), strict=True
+            )
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", ((token, total, rid) for rid, total in held))
+        db.execute("DROP TABLE lists")
+
+
+def test_a_base_written_before_the_token_lists_is_still_read(
+    tmp_path: Path, small_parties: list[Party], changed: list[Party]
+) -> None:
+    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
+    new = build_index(small_list("v2", changed))
+    screen_base(BASE, build_index(small_list("v1", small_parties)), kept, engine="t")
+    _as_before_token_lists(kept)
+    report = rescreen(kept, new, engine="t")
+    screen_base(BASE, new, fresh, engine="t")
+    assert hits(kept) == hits(fresh)
+    assert [(c.reference, c.entry_id) for c in report.new_hits] == [("f", "EL:9")]
+
+
+def test_a_base_without_an_index_of_its_names_is_refused(
+    tmp_path: Path, small_parties: list[Party], changed: list[Party]
+) -> None:
+    kept = tmp_path / "kept.sqlite"
+    screen_base(BASE, build_index(small_list("v1", small_parties)), kept, engine="t")
+    with closing(sqlite3.connect(kept)) as db, db:
+        db.execute("DROP TABLE lists")
+    with pytest.raises(InputError, match=r"kept\.sqlite: expected an index of the base.s names"):
+        rescreen(kept, build_index(small_list("v2", changed)), engine="t")

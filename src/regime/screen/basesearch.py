@@ -2,14 +2,16 @@
 
 The reverse of the index's search: a new or changed list entry is the query, the base is the
 list. For each word of each of the entry's names, the base's tokens sharing a lookup key
-are fetched (``keys.lookup_keys``: a word also finds the base's initials), their similarity
-computed, and the records holding them read from the postings, rarest partner first; an
-initial of the entry reads the records with a word starting with its letter
-(``keys.starting_with``); words glued are looked for in either order on either side. A
-partner only brings in records light enough for it, with the best partners not yet read,
-to reach the similarity floor (``_heaviest``), and initials count fully only for records that
-hold a word which may anchor the names, as in ``search.py``. Only the records found are read,
-and each is bounded from its stored tokens before it is scored.
+are fetched (``keys.lookup_keys``: a word also finds the base's initials) and their similarity
+computed; an initial of the entry meets the records with a word starting with its letter
+(``keys.starting_with``); words glued are looked for in either order on either side. The
+partners are taken rarest first, and each brings in only the records light enough for it, with
+the best partners not yet taken, to reach the similarity floor (``_heaviest``, MaxScore): the
+common words come last, when little is left, and mostly bring in nothing. A record brought in
+is bounded from the token lists (``basestore.Lists``: which of all the partners it holds, a
+binary search each), initials counting fully only for records holding a word which may anchor
+the names, as in ``search.py``; only the records left are read from the base, bounded from
+their own name forms, and scored.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ import itertools
 import sqlite3
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from regime.screen import basestore
 from regime.screen.index import IndexedParty
 from regime.screen.kernels import SLACK, similarity_bound
@@ -25,10 +30,12 @@ from regime.screen.keys import lookup_keys, starting_with
 from regime.screen.normalise import NameForm
 from regime.screen.search import can_anchor, word_sides
 from regime.screen.similarity import INITIAL_SIMILARITY, JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED, dice_floor, similar
-from regime.screen.words import INITIAL_WEIGHT, PARTICLE_WEIGHT
+from regime.screen.words import INITIAL_WEIGHT
 
 Sides = tuple[float, float]  # what a word may match on the list's side and on the record's
 Partner = tuple[str, float, float, int]  # base token, similarity, its weight, how many records hold it
+Values = npt.NDArray[np.float64]
+Ids = npt.NDArray[np.int64]
 EVERY_RECORD = 1 << 40  # how many records an initial's letter is taken to reach: it is read last
 
 
@@ -115,53 +122,130 @@ class Left:
             self.m[i].remove(sides[1])
 
 
-def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float) -> set[int]:
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One way a word of a list name form may meet a record: the group it adds to (``group``: the
+    word, or a glued pair past the words), its sides not anchored and anchored, the heaviest record
+    it brings in (``cut``; -1: none) and the tokens a record must hold (a partner, or two halves)."""
+
+    group: int
+    plain: Sides
+    full: Sides
+    cut: float
+    tokens: tuple[str, ...]
+
+
+def form_candidates(db: sqlite3.Connection, form: NameForm, floor: float, lists: basestore.Lists) -> set[int]:
     """The records whose similarity with one list name form may reach ``floor``.
 
-    First the records the entry's words may lift to the floor, read rarest partner first,
-    each partner's postings cut by the heaviest record it could lift with what the partners
-    not yet read may add (MaxScore); initials count fully only for records holding a word that
-    may anchor the names. Then, from the tokens of just those records, each one's bound as in
-    ``search.py``: every word's best partner in the record on each side, and what glued words
-    may add (two words of the entry a record writes as one, one word the record writes as two,
-    in either order), each side capped at its total, as a Dice coefficient and as the most the
-    alignment can give (``kernels.similarity_bound``).
+    The partners are taken rarest first, each bringing in the records it could lift to the floor
+    with what the partners not yet taken may add (MaxScore: ``_heaviest``); the common ones come
+    when little is left and most bring in nothing. Each record brought in is then bounded from
+    the token lists (``_bounded``), and only those left are read from the base and bounded from
+    their own name forms (``_any_may_reach``).
     """
     entry = EntryGains.of(db, form)
     words, glued = range(len(form.tokens)), list(entry.glued.values())
     plain = Left([entry.sides(i, anchored=False) for i in words], list(glued))
     full = Left([entry.sides(i, anchored=True) for i in words], list(glued))
     anchoring = {other for word in entry.partners for other, (*_, anchors) in word.items() if anchors}
-    anchorable = {rid for other in anchoring for rid in basestore.rids_with(db, other, float("inf"))}
-    found: set[int] = set()
+    reads: list[Read] = []
 
-    def read(rows: list[tuple[int, float]], plain_heaviest: float) -> None:
-        """Keep the rows a record not anchored may reach from here, and the anchorable ones."""
-        found.update(rid for rid, total in rows if total <= plain_heaviest or rid in anchorable)
-
-    def step(i: int, unanchored: Sides, anchoring: Sides) -> tuple[float, float]:
-        """Word ``i`` (-1: a glued pair) reads a partner: the heaviest record it may lift unanchored,
-        and the heaviest any record may be to be read at all."""
+    def step(i: int, unanchored: Sides, anchoring: Sides) -> float:
+        """Word ``i`` (-1: a glued pair) takes a partner: the heaviest record it may lift."""
         plain.take(i, unanchored)
         full.take(i, anchoring)
         ours = _heaviest(_plus(unanchored, plain.most()), form.total, floor)
-        return ours, max(ours, _heaviest(_plus(anchoring, full.most()), form.total, floor))
+        return max(ours, _heaviest(_plus(anchoring, full.most()), form.total, floor))
 
-    for token, glue in entry.glued.items():  # two words of the entry a record writes as one
-        ours, heaviest = step(-1, glue, glue)
-        read(basestore.weighed_rids_with(db, token, heaviest), ours)
-    for _, i, other, tail in sorted(entry.counts):  # rarest first: the common ones come when little is left
-        if form.weights[i] <= PARTICLE_WEIGHT:  # a particle brings no record in (what it may add stays counted)
-            continue
+    for group, (token, glue) in enumerate(entry.glued.items(), start=len(form.tokens)):  # two words as one
+        reads.append(Read(group, glue, glue, step(-1, glue, glue), (token,)))
+    for _, i, other, tail in sorted(entry.counts):  # rarest first
+        tokens: tuple[str, ...] = (other, tail) if tail else (other,)
         if tail:  # one word of the entry a record writes as two
             glue = next(glue for h, t, glue in entry.split[i] if h == other and t == tail)
-            ours, heaviest = step(i, glue, glue)
-            read(basestore.rids_with_both(db, other, tail, heaviest), ours)
+            unanchored = anchored_sides = glue
         else:
             unanchored, anchored_sides, _ = entry.partners[i][other]
-            ours, heaviest = step(i, unanchored, anchored_sides)
-            read(basestore.weighed_rids_with(db, other, heaviest), ours)
-    return {rid for rid, forms in basestore.forms_of(db, found).items() if _any_may_reach(entry, form, forms, floor)}
+        reads.append(Read(i, unanchored, anchored_sides, step(i, unanchored, anchored_sides), tokens))
+    kept = _bounded(lists, reads, anchoring, form.total, floor)
+    found = basestore.forms_of(db, kept.tolist())
+    return {rid for rid, forms in found.items() if _any_may_reach(entry, form, forms, floor)}
+
+
+def _held(lists: basestore.Lists, tokens: tuple[str, ...]) -> tuple[Ids, Values]:
+    """The records holding every one of ``tokens``, with the least a name form holding them weighs."""
+    rids, totals = lists.of(tokens[0])
+    for token in tokens[1:]:
+        other, weights = lists.of(token)
+        rids, mine, theirs = np.intersect1d(rids, other, assume_unique=True, return_indices=True)
+        totals = np.maximum(totals[mine], weights[theirs])
+    return rids, totals
+
+
+def _positions(held: Ids, rids: Ids) -> tuple[Ids, npt.NDArray[np.bool_]]:
+    """Where each of ``rids`` is in the sorted ``held``, and whether it is there at all."""
+    at = np.minimum(np.searchsorted(held, rids), max(len(held) - 1, 0))
+    return at, (held[at] == rids) if len(held) else np.zeros(len(rids), dtype=np.bool_)
+
+
+def _bounded(lists: basestore.Lists, reads: list[Read], anchoring: set[str], total: float, floor: float) -> Ids:
+    """The records some read brings in whose bound may reach ``floor`` against a name of weight ``total``.
+
+    A record gets in each group, on each side, the best of the reads it holds (anchored sides if it
+    holds an anchoring word), each side capped at its total; it weighs at least the lightest of its
+    name forms the reads met. Both bounds of ``_may_reach`` must let it through; they are largest
+    where the record weighs what it matched (``_weighing``).
+    """
+    brought = []
+    for read in reads:
+        if read.cut >= 0.0:
+            held, totals = _held(lists, read.tokens)
+            brought.append(held[totals <= read.cut])
+    rids = np.unique(np.concatenate(brought)) if brought else np.zeros(0, dtype=np.int64)
+    if not len(rids):
+        return rids
+    lightest = np.full(len(rids), np.inf)
+    have = np.zeros((4, len(rids)))  # query and list side not anchored, then anchored
+    groups: dict[int, list[Read]] = {}
+    for read in reads:
+        groups.setdefault(read.group, []).append(read)
+    for members in groups.values():
+        best = np.zeros((4, len(rids)))
+        for read in members:
+            held, totals = _held(lists, read.tokens)
+            at, there = _positions(held, rids)
+            best[:, there] = np.maximum(best[:, there], np.array(read.plain + read.full)[:, None])
+            lightest[there] = np.minimum(lightest[there], totals[at[there]])
+        have += best
+    anchored = np.zeros(len(rids), dtype=np.bool_)
+    for token in anchoring:
+        anchored |= _positions(lists.of(token)[0], rids)[1]
+    have_q = np.minimum(np.where(anchored, have[2], have[0]), total)
+    have_m = np.where(anchored, have[3], have[1])
+    may = _may_reach_all(have_q, have_m, total, _weighing(lightest, have_m), floor)
+    return rids[may]
+
+
+def _weighing(lightest: Values, have_m: Values) -> Values:
+    """The weight at which a record at least ``lightest`` heavy that matched at most ``have_m`` is bounded
+    highest: both bounds grow with its weight up to what it matched, and fall beyond."""
+    return np.maximum(lightest, have_m)
+
+
+def _may_reach_all(have_q: Values, have_m: Values, total: float, theirs: Values, floor: float) -> npt.NDArray[np.bool_]:
+    """``_may_reach`` over arrays of records (``have_q`` already capped at ``total``)."""
+    have_m = np.minimum(have_m, theirs)
+    dice = (have_q + have_m) / (total + theirs)
+    return (dice >= dice_floor(floor) - SLACK) & (similarity_bounds(have_q, have_m, total, theirs) >= floor - SLACK)
+
+
+def similarity_bounds(have_q: Values, have_m: Values, total: float, theirs: Values) -> Values:
+    """``kernels.similarity_bound`` over arrays of names."""
+    matched = have_q + have_m
+    left_q, left_m = total - have_q, theirs - have_m
+    cost = matched + ONE_SIDED * np.maximum(left_q, left_m) + TWO_SIDED * np.minimum(left_q, left_m)
+    return np.where(matched > 0.0, matched / np.where(cost > 0.0, cost, 1.0), 0.0)
 
 
 def _any_may_reach(entry: EntryGains, form: NameForm, forms: list[tuple[float, frozenset[str]]], floor: float) -> bool:
@@ -216,9 +300,13 @@ def _may_reach(gains: list[tuple[float, float]], total: float, theirs: float, fl
     return dice >= dice_floor(floor) - SLACK and similarity_bound(have_q, have_m, total, theirs) >= floor - SLACK
 
 
-def party_candidates(db: sqlite3.Connection, party: IndexedParty, floor: float) -> set[int]:
-    """The records whose similarity may reach ``floor`` against any name of ``party``."""
+def party_candidates(
+    db: sqlite3.Connection, party: IndexedParty, floor: float, lists: basestore.Lists | None = None
+) -> set[int]:
+    """The records whose similarity may reach ``floor`` against any name of ``party`` (``lists``: the
+    base's token lists, shared by the entries of one re-screen)."""
+    lists = lists or basestore.Lists(db)
     found: set[int] = set()
     for name in party.names:
-        found |= form_candidates(db, name.form, floor)
+        found |= form_candidates(db, name.form, floor, lists)
     return found

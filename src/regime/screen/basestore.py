@@ -3,8 +3,9 @@
 Until the project's store holds it, a compliance team's screened customer and order base
 lives here (default ``state_dir()/screening/base.sqlite``): every record as screened, its
 hits, the list version it was screened against (each entry's digest, to diff the next
-version), and its name tokens with their lookup keys, so that a changed list entry finds the
-records it may match without reading the others. A new base is written to a temporary file
+version), its name tokens with their lookup keys, and per token the records holding it packed
+as arrays (``Lists``; a base written before keeps them as rows of ``postings``, still read), so
+that a changed list entry finds the records it may match without reading the others. A new base is written to a temporary file
 and moved into place; a re-screen updates it in one transaction; a failure leaves it as it was.
 """
 
@@ -13,9 +14,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 from regime.errors import InputError
 from regime.paths import state_dir
@@ -26,22 +31,24 @@ from regime.screen.query import Query
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE base(rid INTEGER PRIMARY KEY, query TEXT NOT NULL);
-CREATE TABLE postings(token TEXT NOT NULL, total REAL NOT NULL, rid INTEGER NOT NULL);
 CREATE TABLE forms(rid INTEGER NOT NULL, total REAL NOT NULL, tokens TEXT NOT NULL);
 CREATE TABLE vocab(token TEXT PRIMARY KEY, weight REAL NOT NULL, skeleton TEXT NOT NULL, folded TEXT NOT NULL,
                    symbols TEXT NOT NULL, df INTEGER NOT NULL);
 CREATE TABLE keys(key TEXT NOT NULL, token TEXT NOT NULL);
+CREATE TABLE lists(token TEXT PRIMARY KEY, rids BLOB NOT NULL, totals BLOB NOT NULL);
 CREATE TABLE parties(entry_id TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TABLE results(rid INTEGER NOT NULL, entry_id TEXT NOT NULL, score REAL NOT NULL, hit TEXT NOT NULL,
                      PRIMARY KEY (rid, entry_id));
 """
 INDEXES = """
-CREATE INDEX postings_by_token ON postings(token, total);
 CREATE INDEX forms_by_rid ON forms(rid);
 CREATE INDEX keys_by_key ON keys(key);
 CREATE INDEX results_by_entry ON results(entry_id);
 """
 Vocab = tuple[float, str, str, frozenset[str]]  # weight, skeleton, folded, symbols
+Ids = npt.NDArray[np.int64]
+Values = npt.NDArray[np.float64]
+RIDS, TOTALS = np.dtype("<i8"), np.dtype("<f8")  # how a token's list is packed in the file
 
 
 def default_path() -> Path:
@@ -88,17 +95,20 @@ def read_meta(db: sqlite3.Connection) -> dict[str, str]:
 def write_records(
     db: sqlite3.Connection, records: Iterable[tuple[int, Query, Sequence[NameForm]]], batch: int = 20_000
 ) -> None:
-    """Store each record with the postings and keys of its name forms."""
+    """Store each record with its name forms, and per token the records holding it (``Lists``) and its keys."""
     vocabulary: dict[str, Vocab] = {}
     df: dict[str, int] = {}
     base: list[tuple[int, str]] = []
-    postings: list[tuple[str, float, int]] = []
     kept: list[tuple[int, float, str]] = []
+    lists: dict[str, tuple[array[int], array[float]]] = {}
     for rid, query, forms in records:
         base.append((rid, query.model_dump_json(exclude_defaults=True)))
         for form in forms:
             letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
-            postings += ((t, form.total, rid) for t in set(form.tokens) | letters)
+            for token in set(form.tokens) | letters:
+                held = lists.setdefault(token, (array("q"), array("d")))
+                held[0].append(rid)
+                held[1].append(form.total)
             kept.append((rid, form.total, " ".join(form.tokens)))
             for i, token in enumerate(form.tokens):
                 df[token] = df.get(token, 0) + 1
@@ -108,8 +118,9 @@ def write_records(
                     weight = max(form.weights[i], known[0] if known else 0.0)
                     vocabulary[token] = (weight, form.skeletons[i], form.folded[i], symbols)
         if len(base) >= batch:
-            _flush(db, base, postings, kept)
-    _flush(db, base, postings, kept)
+            _flush(db, base, kept)
+    _flush(db, base, kept)
+    db.executemany("INSERT INTO lists VALUES (?, ?, ?)", (_packed(t, *held) for t, held in lists.items()))
     db.executemany(
         "INSERT INTO vocab VALUES (?, ?, ?, ?, ?, ?)",
         ((t, w, k, f, "|".join(sorted(s)), df[t]) for t, (w, k, f, s) in vocabulary.items()),
@@ -123,14 +134,67 @@ def write_records(
 def _flush(
     db: sqlite3.Connection,
     base: list[tuple[int, str]],
-    postings: list[tuple[str, float, int]],
     forms: list[tuple[int, float, str]],
 ) -> None:
     db.executemany("INSERT INTO base VALUES (?, ?)", base)
-    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
     db.executemany("INSERT INTO forms VALUES (?, ?, ?)", forms)
-    for done in (base, postings, forms):
+    for done in (base, forms):
         done.clear()
+
+
+def _packed(token: str, rids: array[int], totals: array[float]) -> tuple[str, bytes, bytes]:
+    """A token's list: each record holding it once, sorted, with the lightest name form holding it."""
+    ids, weights = np.frombuffer(rids, dtype=np.int64), np.frombuffer(totals, dtype=np.float64)
+    order = np.lexsort((weights, ids))
+    ids, weights = ids[order], weights[order]
+    first = np.ones(len(ids), dtype=np.bool_)
+    first[1:] = ids[1:] != ids[:-1]
+    return token, ids[first].astype(RIDS).tobytes(), weights[first].astype(TOTALS).tobytes()
+
+
+class Lists:
+    """Per token, the records holding it (sorted) and the lightest of their name forms holding it.
+
+    Read from the base as arrays and remembered for one re-screen (up to ``MEMO_SIZE`` records in
+    all). A base written before the lists were kept is read from its postings: slower, same lists.
+    """
+
+    MEMO_SIZE = 4_000_000
+
+    def __init__(self, db: sqlite3.Connection, source: str | None = None) -> None:
+        self.db = db
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"lists", "postings"} & tables:
+            message = (
+                "expected an index of the base's names (table lists, or postings in an older base); screen it afresh"
+            )
+            raise InputError(message, source=source)
+        self.packed = "lists" in tables
+        self._memo: dict[str, tuple[Ids, Values]] = {}
+        self._held = 0
+
+    def of(self, token: str) -> tuple[Ids, Values]:
+        """(records, the lightest total weight of their name forms holding ``token``), by record."""
+        known = self._memo.get(token)
+        if known is None:
+            known = self._read(token)
+            if self._held + len(known[0]) > self.MEMO_SIZE:
+                self._memo.clear()
+                self._held = 0
+            self._memo[token] = known
+            self._held += len(known[0])
+        return known
+
+    def _read(self, token: str) -> tuple[Ids, Values]:
+        if self.packed:
+            row = self.db.execute("SELECT rids, totals FROM lists WHERE token = ?", (token,)).fetchone()
+            rids, totals = (row[0], row[1]) if row else (b"", b"")
+            return np.frombuffer(rids, dtype=RIDS).astype(np.int64), np.frombuffer(totals, dtype=TOTALS).astype(
+                np.float64
+            )
+        query = "SELECT rid, MIN(total) FROM postings WHERE token = ? GROUP BY rid ORDER BY rid"
+        rows = self.db.execute(query, (token,)).fetchall()
+        return np.array([r for r, _ in rows], dtype=np.int64), np.array([t for _, t in rows], dtype=np.float64)
 
 
 def vocab_for_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, tuple[Vocab, int]]:
@@ -142,26 +206,6 @@ def vocab_for_keys(db: sqlite3.Connection, keys: Sequence[str]) -> dict[str, tup
         for token, weight, skeleton, folded, symbols, df in db.execute(query, chunk):
             found[token] = ((weight, skeleton, folded, frozenset(symbols.split("|")) - {""}), df)
     return found
-
-
-def rids_with(db: sqlite3.Connection, token: str, heaviest: float) -> list[int]:
-    """The records holding ``token`` in a name form no heavier than ``heaviest``."""
-    return [rid for rid, _ in weighed_rids_with(db, token, heaviest)]
-
-
-def rids_with_both(db: sqlite3.Connection, head: str, tail: str, heaviest: float) -> list[tuple[int, float]]:
-    """(record, total weight) of the name forms no heavier than ``heaviest`` that hold both ``head``
-    and ``tail``, in any order and anywhere in the name."""
-    query = (
-        "SELECT rid, total FROM postings WHERE token = ? AND total <= ?"
-        " INTERSECT SELECT rid, total FROM postings WHERE token = ? AND total <= ?"
-    )
-    return list(db.execute(query, (head, heaviest, tail, heaviest)))
-
-
-def weighed_rids_with(db: sqlite3.Connection, token: str, heaviest: float) -> list[tuple[int, float]]:
-    """(record, total weight) of the name forms no heavier than ``heaviest`` that hold ``token``."""
-    return list(db.execute("SELECT rid, total FROM postings WHERE token = ? AND total <= ?", (token, heaviest)))
 
 
 def token_weights(db: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, float]:

@@ -108,16 +108,17 @@ def screen_base(
 
 
 def _rescored(
-    db: sqlite3.Connection, index: ScreeningIndex, entry_ids: Sequence[str], threshold: float
+    lists: basestore.Lists, index: ScreeningIndex, entry_ids: Sequence[str], threshold: float
 ) -> tuple[list[Row], int]:
     """The hits of the base on ``entry_ids`` of the new version, and how many records were scored."""
     position = {party.party.entry_id: at for at, party in enumerate(index.parties)}
     floor = similarity_floor(threshold)
     rows: list[Row] = []
     scored = 0
+    db = lists.db
     for entry_id in entry_ids:
         party = index.parties[position[entry_id]]
-        found = basestore.records(db, party_candidates(db, party, floor))
+        found = basestore.records(db, party_candidates(db, party, floor, lists))
         scored += len(found)
         for rid, query in found.items():
             result = score_party(prepare(query), party)
@@ -171,7 +172,7 @@ def rescreen(path: Path, index: ScreeningIndex, *, engine: str) -> RescreenRepor
         threshold = float(meta["threshold"])
         change: ListDiff = diff(basestore.read_parties(db), digests(index.version))
         old = basestore.results_for(db, change.removed + change.changed)
-        new, scored = _rescored(db, index, change.added + change.changed, threshold)
+        new, scored = _rescored(basestore.Lists(db, str(path)), index, change.added + change.changed, threshold)
         new_hits, cleared, moved = _changes(db, old, new)
         with db:  # one transaction: the base moves to the new version whole, or not at all
             basestore.delete_results(db, change.removed + change.changed)
