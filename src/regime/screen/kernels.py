@@ -20,7 +20,7 @@ import numba
 import numpy as np
 import numpy.typing as npt
 
-from regime.screen.similarity import ONE_SIDED, TWO_SIDED
+from regime.screen.similarity import ANCHOR, INITIAL_SIMILARITY, JOINED_SIMILARITY, ONE_SIDED, TWO_SIDED
 
 COLUMNS = 6
 SLACK = 1e-9  # sums taken in another order may differ in the last bits: a bound never drops a name for that
@@ -178,3 +178,88 @@ def query_reach(
             most[out] = similarity_bound(matched_q, matched_m, total, theirs)
             out += 1
     return found[:out], dice[:out], most[:out]
+
+
+@_compile
+def partner_table(
+    ids: Ids,
+    scores: Table,
+    splits: Ids,
+    weight: float,
+    letter: int,
+    posting_start: Ids,
+    posting_ids: Ids,
+    token_weight: Table,
+    token_length: Ids,
+    slot: Ids,
+) -> tuple[Table, float, float]:
+    """A query word's table (``word_table``) from its partners in the vocabulary.
+
+    Partner k (vocabulary number ``ids[k]``, similarity ``scores[k]``) reaches the names of its
+    postings (``posting_ids[posting_start[t]:posting_start[t + 1]]``, ascending) with what
+    ``search.word_sides`` gives and anchors them where ``search.can_anchor`` says. A query
+    initial (``letter``: the code point of a one-character query token, else -1) also reaches,
+    as an initial, the names with a word starting with it (the postings after the
+    vocabulary's, one per letter a-z); each split ``[head, tail]`` of the query word reaches the
+    names holding both at ``JOINED_SIMILARITY``.
+    """
+    partners = ids.shape[0]
+    marker = token_length.shape[0] + letter - 97 if 97 <= letter <= 122 else -1
+    chunks = partners + 1 + splits.shape[0]
+    lengths = np.zeros(chunks, dtype=np.intp)
+    rows = np.zeros((chunks, 4))
+    anchors = np.zeros(chunks, dtype=np.bool_)
+    runs = np.zeros((chunks, 2), dtype=np.intp)  # where each chunk's names are read from
+    for k in range(partners):
+        token, score, theirs = ids[k], scores[k], token_weight[ids[k]]
+        runs[k, 0], runs[k, 1] = posting_start[token], posting_start[token + 1]
+        if token_length[token] == 1:  # the list's initial: counts as the initial unless anchored
+            rows[k, 0], rows[k, 1] = score * min(weight, theirs), score * theirs
+        else:
+            rows[k, 0], rows[k, 1] = score * weight, score * theirs
+            anchors[k] = weight >= 1.0 and letter < 0 and score >= ANCHOR and theirs >= 1.0
+        rows[k, 2], rows[k, 3] = score * weight, score * theirs
+    if marker >= 0:
+        runs[partners, 0], runs[partners, 1] = posting_start[marker], posting_start[marker + 1]
+        score = INITIAL_SIMILARITY
+        rows[partners, 0], rows[partners, 1] = score * weight, score * weight
+        rows[partners, 2], rows[partners, 3] = score * weight, score * 1.0
+    size = 0
+    for k in range(partners + 1):
+        lengths[k] = runs[k, 1] - runs[k, 0]
+        size += lengths[k]
+    for s in range(splits.shape[0]):
+        head, tail = splits[s, 0], splits[s, 1]
+        size += min(posting_start[head + 1] - posting_start[head], posting_start[tail + 1] - posting_start[tail])
+    postings = np.empty(size, dtype=np.intp)
+    at = 0
+    for k in range(partners + 1):
+        postings[at : at + lengths[k]] = posting_ids[runs[k, 0] : runs[k, 1]]
+        at += lengths[k]
+    for s in range(splits.shape[0]):
+        head, tail = splits[s, 0], splits[s, 1]
+        k = partners + 1 + s
+        lengths[k] = _both(posting_ids, posting_start[head : head + 2], posting_start[tail : tail + 2], postings, at)
+        ours, theirs = JOINED_SIMILARITY * weight, JOINED_SIMILARITY * (token_weight[head] + token_weight[tail])
+        rows[k, 0], rows[k, 1], rows[k, 2], rows[k, 3] = ours, theirs, ours, theirs
+        at += lengths[k]
+    return word_table(postings[:at], lengths, rows, anchors, slot)
+
+
+@_compile
+def _both(postings: Ids, first: Ids, second: Ids, out: Ids, at: int) -> int:
+    """Write the names in both ascending runs of ``postings`` (from ``first[0]`` to ``first[1]``,
+    from ``second[0]`` to ``second[1]``) to ``out`` from ``at``; how many there are."""
+    a, a_end, b, b_end = first[0], first[1], second[0], second[1]
+    count = 0
+    while a < a_end and b < b_end:
+        if postings[a] < postings[b]:
+            a += 1
+        elif postings[a] > postings[b]:
+            b += 1
+        else:
+            out[at + count] = postings[a]
+            count += 1
+            a += 1
+            b += 1
+    return count

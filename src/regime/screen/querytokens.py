@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from regime.screen.keys import TokenKeys
 from regime.screen.normalise import NameForm
+from regime.screen.tokenkeys import TokenKeys
 
 Ids = npt.NDArray[np.intp]
 Floats = npt.NDArray[np.float64]
@@ -42,19 +42,20 @@ class QueryTokens:
         weights: list[float] = []
         shapes: list[tuple[int, int, int]] = []
         glue: list[int] = []
-        partner_ids: list[int] = []
-        partner_scores: list[float] = []
-        splits: list[tuple[int, int]] = []
+        partner_ids: list[Ids] = []
+        partner_scores: list[Floats] = []
+        splits: list[Ids] = []
+        held = cut = 0
         for form in forms:
             tokens, start = form.tokens, len(rows)
             for i, token in enumerate(tokens):
                 partners = keys.partners(form, i)
-                held, cut = len(partner_ids), len(splits)
-                partner_ids += partners.ids
-                partner_scores += partners.scores
-                splits += partners.split_ids
+                partner_ids.append(partners.ids)
+                partner_scores.append(partners.scores)
+                splits.append(partners.split_ids)
                 first = (partners.number, len(token) == 1, ord(token[0]), token.isdigit())
-                rows.append((*first, held, len(partner_ids), cut, len(splits)))
+                rows.append((*first, held, held + len(partners.ids), cut, cut + len(partners.split_ids)))
+                held, cut = held + len(partners.ids), cut + len(partners.split_ids)
             weights += form.weights
             shapes.append((start, len(rows), len(glue)))
             glue += [
@@ -67,7 +68,7 @@ class QueryTokens:
             q_forms=np.asarray(shapes, dtype=np.intp).reshape(-1, 3),
             q_total=np.asarray([form.total for form in forms], dtype=np.float64),
             glue=np.asarray(glue, dtype=np.intp),
-            partner_ids=np.asarray(partner_ids, dtype=np.intp),
-            partner_scores=np.asarray(partner_scores, dtype=np.float64),
-            split_ids=np.asarray(splits, dtype=np.intp).reshape(-1, 2),
+            partner_ids=np.concatenate(partner_ids),
+            partner_scores=np.concatenate(partner_scores),
+            split_ids=np.concatenate(splits),
         )

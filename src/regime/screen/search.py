@@ -32,10 +32,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from regime.screen.kernels import COLUMNS, SLACK, Ids, Table, query_reach, word_table
-from regime.screen.keys import TokenKeys, starting_with
+from regime.screen.kernels import COLUMNS, SLACK, Ids, Table, partner_table, query_reach
+from regime.screen.keys import starting_with
 from regime.screen.normalise import NameForm
 from regime.screen.similarity import ANCHOR, JOINED_SIMILARITY, dice_floor
+from regime.screen.tokenkeys import TokenKeys
 
 Values = npt.NDArray[np.float64]
 
@@ -101,14 +102,14 @@ class WordGains:
 
     MEMO_SIZE = 50_000
 
-    def __init__(self, keys: TokenKeys) -> None:
+    def __init__(self, keys: TokenKeys, names: int) -> None:
         self.keys = keys
         self._memo: dict[tuple[str, float, str, str, frozenset[str]], WordTable] = {}
         self._arrays: dict[str, Ids] = {}
-        self.slot: Ids = np.full(len(keys.totals), -1, dtype=np.intp)  # scratch of the kernels
+        self.slot: Ids = np.full(names, -1, dtype=np.intp)  # scratch of the kernels
 
     def __getstate__(self) -> tuple[object, ...]:
-        return (self.keys,)
+        return self.keys, len(self.slot)
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
         self.__init__(*state)  # type: ignore[misc]
@@ -131,30 +132,21 @@ class WordGains:
         return known
 
     def _reach(self, form: NameForm, i: int) -> WordTable:
-        token, weight, vocabulary = form.tokens[i], form.weights[i], self.keys.vocabulary
-        ids: list[Ids] = []
-        rows: list[tuple[float, ...]] = []  # query and list side, not anchored and anchored
-        anchors: list[bool] = []
+        token, tables = form.tokens[i], self.keys.tables
         partners = self.keys.partners(form, i)
-        for partner, score, their_weight, _, _ in partners.by_score:
-            ids.append(self.postings(partner))
-            plain = word_sides(score, weight, partner, their_weight, anchored=False)
-            rows.append(plain + word_sides(score, weight, partner, their_weight, anchored=True))
-            anchors.append(can_anchor(token, weight, partner, score, their_weight))
-        for head, tail in partners.splits:  # a query word the list writes as two (in any order: ``similarity.align``)
-            joined = np.intersect1d(self.postings(head), self.postings(tail), assume_unique=True)
-            if len(joined):
-                ids.append(joined)
-                ours = JOINED_SIMILARITY * weight
-                theirs = JOINED_SIMILARITY * (vocabulary[head].weight + vocabulary[tail].weight)
-                rows.append((ours, theirs, ours, theirs))
-                anchors.append(False)
-        if not ids:
-            return NOTHING
-        lengths = np.fromiter((len(found) for found in ids), dtype=np.intp, count=len(ids))
-        postings = np.concatenate(ids) if len(ids) > 1 else ids[0]
-        flags = np.asarray(anchors, dtype=np.bool_)
-        return WordTable(*word_table(postings, lengths, np.asarray(rows), flags, self.slot))
+        table = partner_table(
+            partners.ids,
+            partners.scores,
+            partners.split_ids,
+            form.weights[i],
+            ord(token) if len(token) == 1 else -1,
+            tables.posting_start,
+            tables.posting_ids,
+            tables.token_weight,
+            tables.token_length,
+            self.slot,
+        )
+        return WordTable(*table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,20 +162,19 @@ class NameSearch:
 
     @classmethod
     def build(cls, ids: Sequence[int], forms: Sequence[NameForm]) -> NameSearch:
-        """Index ``forms`` (numbered ``ids`` by the caller); postings sorted by total weight."""
+        """Index ``forms`` (numbered ``ids`` by the caller)."""
         totals = tuple(form.total for form in forms)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         for at, form in enumerate(forms):
             letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
             for token in set(form.tokens) | letters:
                 postings[token].append(at)
-        ordered = {token: tuple(sorted(found, key=lambda at: (totals[at], at))) for token, found in postings.items()}
-        keys = TokenKeys.build(forms, ordered, totals)
+        keys = TokenKeys.build(forms, {token: tuple(found) for token, found in postings.items()})
         return cls(
             ids=tuple(ids),
             totals=totals,
             keys=keys,
-            gains=WordGains(keys),
+            gains=WordGains(keys, len(forms)),
             id_array=np.asarray(ids, dtype=np.intp),
             total_array=np.asarray(totals, dtype=np.float64),
         )

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from regime.screen.keys import TokenKeys
 from regime.screen.normalise import NameForm
+from regime.screen.tokenkeys import TokenKeys
 
 Ids = npt.NDArray[np.intp]
 LABELS = {"name": 0, "alias": 1, "weak alias": 2}

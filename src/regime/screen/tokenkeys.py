@@ -1,0 +1,107 @@
+"""A search's vocabulary and where its tokens occur: the partners of a query token, found by
+their keys (``keys.py``) and scored (``keykernel``), and what a query word adds to each name.
+
+The same numbers serve the compiled scorer (``tokenids``, ``querytokens``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from regime.screen.keykernel import find_partners
+from regime.screen.keys import Vocabulary, vocabulary_of
+from regime.screen.keytables import KeyTables
+from regime.screen.normalise import NameForm
+
+Ids = npt.NDArray[np.intp]
+NO_SPLITS = np.zeros((0, 2), dtype=np.intp)
+
+
+@dataclass(frozen=True, slots=True)
+class Partners:
+    """The vocabulary tokens one query token may agree with.
+
+    ``ids``: their numbers (``TokenKeys.ids``), ascending, and ``scores`` their similarity;
+    ``splits``: the ways the query token is two vocabulary tokens written together, as tokens,
+    and ``split_ids`` as numbers ([head, tail] rows); ``number``: the query token's own number, or -1.
+    """
+
+    ids: Ids
+    scores: npt.NDArray[np.float64]
+    splits: tuple[tuple[str, str], ...]
+    split_ids: Ids
+    number: int
+
+
+class TokenKeys:
+    """A vocabulary (``keys.Vocabulary`` per token, numbered in its order: ``ids``, ``tokens``), where each
+    token occurs (``postings``: name numbers), and its tables for the compiled search.
+
+    ``partners`` remembers its answers (up to ``MEMO_SIZE`` query tokens; the memo and the
+    scratch are not pickled).
+    """
+
+    MEMO_SIZE = 100_000
+
+    def __init__(
+        self, vocabulary: dict[str, Vocabulary], postings: Mapping[str, tuple[int, ...]], tables: KeyTables
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.postings = postings
+        self.tables = tables
+        self.tokens = tuple(vocabulary)
+        self.ids = {token: number for number, token in enumerate(self.tokens)}
+        self._seen = np.zeros(len(vocabulary), dtype=np.bool_)
+        self._memo: dict[tuple[str, str, str, frozenset[str]], Partners] = {}
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return self.vocabulary, self.postings, self.tables
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
+    @classmethod
+    def build(cls, forms: Iterable[NameForm], postings: Mapping[str, tuple[int, ...]]) -> TokenKeys:
+        """The vocabulary of ``forms``; ``postings`` say in which names each token occurs."""
+        vocabulary = vocabulary_of(forms)
+        return cls(vocabulary, postings, KeyTables.build(vocabulary, postings))
+
+    def partners(self, form: NameForm, i: int) -> Partners:
+        """Vocabulary tokens that agree with token ``i`` of ``form``, with their similarity."""
+        memo_key = (form.tokens[i], form.skeletons[i], form.folded[i], form.symbols[i])
+        known = self._memo.get(memo_key)
+        if known is None:
+            if len(self._memo) >= self.MEMO_SIZE:
+                self._memo.clear()
+            known = self._memo[memo_key] = self._partners(*memo_key)
+        return known
+
+    def _partners(self, token: str, skeleton: str, folded: str, symbols: frozenset[str]) -> Partners:
+        tables, numbers = self.tables, self.ids
+        groups = tables.groups
+        ours = np.fromiter((groups[s] for s in symbols if s in groups), dtype=np.intp)
+        ids, scores = find_partners(
+            np.frombuffer(token.encode("ascii"), dtype=np.uint8),
+            groups.get("~" + skeleton, -1) if skeleton else -1,
+            groups.get("=" + folded, -1) if folded else -1,
+            ours,
+            tables.letters,
+            tables.token_start,
+            tables.token_info,
+            tables.symbol_start,
+            tables.symbol_ids,
+            tables.key_hashes,
+            tables.key_start,
+            tables.key_ids,
+            tables.group_start,
+            tables.group_ids,
+            self._seen,
+        )
+        cuts = [(token[:cut], token[cut:]) for cut in range(1, len(token))]
+        splits = tuple((head, tail) for head, tail in cuts if head in numbers and tail in numbers)
+        split_ids = np.array([(numbers[head], numbers[tail]) for head, tail in splits], dtype=np.intp)
+        return Partners(ids, scores, splits, split_ids.reshape(-1, 2), numbers.get(token, -1))
