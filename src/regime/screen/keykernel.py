@@ -1,9 +1,9 @@
 """Compiled partner search: the vocabulary tokens a query token may agree with, and how well.
 
 The lookup keys of ``keys.py`` (a token and its deletions, ``keys.deletions``; a word's first
-letter) are kept as 64-bit FNV-1a hashes of their letters, sorted, each with the vocabulary
-numbers of the tokens that carry it; a key hashing like another only brings a token more to
-compare, never loses one. Skeletons, folded forms and symbols are numbered and each number
+letter) are kept as 64-bit FNV-1a hashes of their letters, each with the vocabulary numbers
+of the tokens that carry it, found through an open-addressing table; a key hashing like
+another only brings a token more to compare, never loses one. Skeletons, folded forms and symbols are numbered and each number
 lists its tokens. Every token found is scored on the ladder of ``similarity.similar``
 (optimal string alignment counted here), exactly as it scores there
 (``tests/screen/test_keykernel.py``).
@@ -23,6 +23,7 @@ Floats = npt.NDArray[np.float64]
 TWO_EDITS = 8  # as ``keys.TWO_EDITS``: tokens this long are also keyed by two deletions
 _OFFSET = np.uint64(14695981039346656037)
 _PRIME = np.uint64(1099511628211)
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: a key's slot from its hash's high bits
 
 
 @_compile
@@ -140,6 +141,42 @@ def token_similarity(
 
 
 @_compile
+def key_slots(key_hashes: Hashes) -> tuple[Hashes, Ids]:
+    """An open-addressing table of ``key_hashes`` (at most half full): per slot the hash held
+    there and its position in ``key_hashes`` (-1: empty). One or two reads find a key, where a
+    binary search of a long sorted run misses the cache at every step."""
+    bits = 1
+    while (1 << bits) < 2 * key_hashes.shape[0]:
+        bits += 1
+    slot_hash = np.zeros(1 << bits, dtype=np.uint64)
+    slot_key = np.full(1 << bits, -1, dtype=np.intp)
+    mask = np.intp((1 << bits) - 1)
+    shift = np.uint64(64 - bits)
+    for at in range(key_hashes.shape[0]):
+        slot = np.intp((key_hashes[at] * _SPREAD) >> shift)
+        while slot_key[slot] >= 0:
+            slot = (slot + np.intp(1)) & mask
+        slot_hash[slot], slot_key[slot] = key_hashes[at], at
+    return slot_hash, slot_key
+
+
+@_compile
+def _key_at(value: np.uint64, slot_hash: Hashes, slot_key: Ids) -> int:
+    """The position of hash ``value`` among the keys (``key_slots``), or -1."""
+    size = slot_hash.shape[0]
+    bits = 0
+    while (1 << bits) < size:
+        bits += 1
+    mask = np.intp(size - 1)
+    slot = np.intp((value * _SPREAD) >> np.uint64(64 - bits))
+    while slot_key[slot] >= 0:
+        if slot_hash[slot] == value:
+            return int(slot_key[slot])
+        slot = (slot + np.intp(1)) & mask
+    return -1
+
+
+@_compile
 def _gather(found: Ids, count: int, seen: npt.NDArray[np.bool_], start: int, end: int, ids: Ids) -> int:
     for at in range(start, end):
         token = ids[at]
@@ -161,7 +198,8 @@ def find_partners(
     token_info: Ids,
     symbol_start: Ids,
     symbol_ids: Ids,
-    key_hashes: Hashes,
+    slot_hash: Hashes,
+    slot_key: Ids,
     key_start: Ids,
     key_ids: Ids,
     group_start: Ids,
@@ -171,7 +209,9 @@ def find_partners(
     """The vocabulary tokens sharing a lookup key with a query token and agreeing with it above 0,
     by number (ascending), with their similarity.
 
-    Keys: the token's deletions and (for a word of letters) its first letter, by hash; its
+    Keys: the token's deletions and (for a word of letters) its first letter, by hash
+    (``key_slots``: the table of the keys' hashes, ``key_ids[key_start[k]:key_start[k + 1]]``
+    the tokens carrying key k); its
     skeleton, fold and symbols by number, ``group_ids[group_start[g]:group_start[g + 1]]`` being
     the tokens of group g (skeletons, then folds, then symbols, numbered in one run).
     ``seen`` is scratch the size of the vocabulary, all False between calls.
@@ -182,11 +222,12 @@ def find_partners(
         more[:-1] = hashes
         more[-1] = hash_without(letters[:1], -1, -1)
         hashes = more
+    keys = np.empty(hashes.shape[0], dtype=np.intp)
     size = 0
-    for h in hashes:
-        at = np.searchsorted(key_hashes, h)
-        if at < key_hashes.shape[0] and key_hashes[at] == h:
-            size += key_start[at + 1] - key_start[at]
+    for k in range(hashes.shape[0]):
+        keys[k] = _key_at(hashes[k], slot_hash, slot_key)
+        if keys[k] >= 0:
+            size += key_start[keys[k] + 1] - key_start[keys[k]]
     groups = np.empty(2 + symbols.shape[0], dtype=np.intp)
     groups[0] = skeleton
     groups[1] = folded
@@ -196,10 +237,9 @@ def find_partners(
             size += group_start[g + 1] - group_start[g]
     found = np.empty(size, dtype=np.intp)
     count = 0
-    for h in hashes:
-        at = np.searchsorted(key_hashes, h)
-        if at < key_hashes.shape[0] and key_hashes[at] == h:
-            count = _gather(found, count, seen, key_start[at], key_start[at + 1], key_ids)
+    for key in keys:
+        if key >= 0:
+            count = _gather(found, count, seen, key_start[key], key_start[key + 1], key_ids)
     for g in groups:
         if g >= 0:
             count = _gather(found, count, seen, group_start[g], group_start[g + 1], group_ids)

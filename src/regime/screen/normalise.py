@@ -159,7 +159,7 @@ def name_form(text: str, keep_legal: bool = False) -> NameForm:
         core = [
             replace(w, weight=INITIAL_WEIGHT) if w.token in dotted and w.weight < INITIAL_WEIGHT else w for w in core
         ]
-    parts = sorted(core)
+    parts = sorted(core, key=lambda word: (word.token, word.weight))
     weights = tuple(p.weight for p in parts)
     return NameForm(
         text=text,

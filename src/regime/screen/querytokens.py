@@ -37,7 +37,6 @@ class QueryTokens:
     @classmethod
     def build(cls, forms: tuple[NameForm, ...], keys: TokenKeys) -> QueryTokens:
         """Number ``forms`` by ``keys`` (the index's vocabulary)."""
-        numbers = keys.ids
         rows: list[tuple[int, ...]] = []
         weights: list[float] = []
         shapes: list[tuple[int, int, int]] = []
@@ -48,19 +47,19 @@ class QueryTokens:
         held = cut = 0
         for form in forms:
             tokens, start = form.tokens, len(rows)
-            for i, token in enumerate(tokens):
+            for i in range(len(tokens)):
                 partners = keys.partners(form, i)
                 partner_ids.append(partners.ids)
                 partner_scores.append(partners.scores)
                 splits.append(partners.split_ids)
-                first = (partners.number, len(token) == 1, ord(token[0]), token.isdigit())
-                rows.append((*first, held, held + len(partners.ids), cut, cut + len(partners.split_ids)))
+                rows.append((*partners.token, held, held + len(partners.ids), cut, cut + len(partners.split_ids)))
                 held, cut = held + len(partners.ids), cut + len(partners.split_ids)
             weights += form.weights
             shapes.append((start, len(rows), len(glue)))
-            glue += [
-                numbers.get(a + b, -1) if i != j else -1 for i, a in enumerate(tokens) for j, b in enumerate(tokens)
-            ]
+            pairs = [-1] * (len(tokens) * len(tokens))
+            for i, j, number in keys.glued(tokens):
+                pairs[i * len(tokens) + j] = number
+            glue += pairs
         return cls(
             forms=forms,
             q_tokens=np.asarray(rows, dtype=np.intp).reshape(-1, 8),

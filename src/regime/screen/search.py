@@ -24,7 +24,6 @@ most ``similarity.align`` can give (``kernels.similarity_bound``), without align
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -187,15 +186,14 @@ class NameSearch:
         (``kernels.query_reach``).
         """
         words = [self.gains.of(form, i) for i in range(len(form.tokens))]
-        tokens, weights, vocabulary = form.tokens, form.weights, self.keys.vocabulary
-        for i, j in itertools.permutations(range(len(tokens)), 2):  # two query words the list writes as one
-            known = vocabulary.get(tokens[i] + tokens[j])
-            if known is not None:
-                glued = np.sort(self.gains.postings(tokens[i] + tokens[j]))
-                side, theirs = JOINED_SIMILARITY * (weights[i] + weights[j]), JOINED_SIMILARITY * known.weight
-                rows = np.zeros((len(glued), COLUMNS))
-                rows[:, 0], rows[:, 1], rows[:, 2] = glued, side, side + theirs
-                words.append(WordTable(rows, side, theirs))
+        weights, keys = form.weights, self.keys
+        for i, j, number in keys.glued(form.tokens):  # two query words the list writes as one
+            glued = np.sort(self.gains.postings(keys.tokens[number]))
+            side = JOINED_SIMILARITY * (weights[i] + weights[j])
+            theirs = JOINED_SIMILARITY * keys.vocabulary[keys.tokens[number]].weight
+            rows = np.zeros((len(glued), COLUMNS))
+            rows[:, 0], rows[:, 1], rows[:, 2] = glued, side, side + theirs
+            words.append(WordTable(rows, side, theirs))
         words = [word for word in words if len(word.rows)]
         ordered, essential = essential_words(words, form.total, floor)
         if not essential:

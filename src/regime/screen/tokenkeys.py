@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from regime.screen.keykernel import find_partners
+from regime.screen.keykernel import find_partners, key_slots
 from regime.screen.keys import Vocabulary, vocabulary_of
 from regime.screen.keytables import KeyTables
 from regime.screen.normalise import NameForm
@@ -27,22 +27,23 @@ class Partners:
 
     ``ids``: their numbers (``TokenKeys.ids``), ascending, and ``scores`` their similarity;
     ``splits``: the ways the query token is two vocabulary tokens written together, as tokens,
-    and ``split_ids`` as numbers ([head, tail] rows); ``number``: the query token's own number, or -1.
+    and ``split_ids`` as numbers ([head, tail] rows); ``token``: the query token's own number
+    (or -1), 1 if it is one character long, its first character's code point, 1 if all digits.
     """
 
     ids: Ids
     scores: npt.NDArray[np.float64]
     splits: tuple[tuple[str, str], ...]
     split_ids: Ids
-    number: int
+    token: tuple[int, int, int, int]
 
 
 class TokenKeys:
     """A vocabulary (``keys.Vocabulary`` per token, numbered in its order: ``ids``, ``tokens``), where each
     token occurs (``postings``: name numbers), and its tables for the compiled search.
 
-    ``partners`` remembers its answers (up to ``MEMO_SIZE`` query tokens; the memo and the
-    scratch are not pickled).
+    ``partners`` and ``glued`` remember their answers (up to ``MEMO_SIZE`` each; the memos, the
+    scratch and the table of key hashes are not pickled).
     """
 
     MEMO_SIZE = 100_000
@@ -56,7 +57,9 @@ class TokenKeys:
         self.tokens = tuple(vocabulary)
         self.ids = {token: number for number, token in enumerate(self.tokens)}
         self._seen = np.zeros(len(vocabulary), dtype=np.bool_)
+        self._slots = key_slots(tables.key_hashes)
         self._memo: dict[tuple[str, str, str, frozenset[str]], Partners] = {}
+        self._glued: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = {}
 
     def __getstate__(self) -> tuple[object, ...]:
         return self.vocabulary, self.postings, self.tables
@@ -94,7 +97,7 @@ class TokenKeys:
             tables.token_info,
             tables.symbol_start,
             tables.symbol_ids,
-            tables.key_hashes,
+            *self._slots,
             tables.key_start,
             tables.key_ids,
             tables.group_start,
@@ -104,4 +107,16 @@ class TokenKeys:
         cuts = [(token[:cut], token[cut:]) for cut in range(1, len(token))]
         splits = tuple((head, tail) for head, tail in cuts if head in numbers and tail in numbers)
         split_ids = np.array([(numbers[head], numbers[tail]) for head, tail in splits], dtype=np.intp)
-        return Partners(ids, scores, splits, split_ids.reshape(-1, 2), numbers.get(token, -1))
+        own = (numbers.get(token, -1), int(len(token) == 1), ord(token[0]), int(token.isdigit()))
+        return Partners(ids, scores, splits, split_ids.reshape(-1, 2), own)
+
+    def glued(self, tokens: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
+        """(i, j, number): tokens i and j written together are vocabulary token ``number``."""
+        known = self._glued.get(tokens)
+        if known is None:
+            if len(self._glued) >= self.MEMO_SIZE:
+                self._glued.clear()
+            numbers = self.ids
+            pairs = ((i, j, numbers.get(a + b)) for i, a in enumerate(tokens) for j, b in enumerate(tokens) if i != j)
+            known = self._glued[tokens] = tuple((i, j, n) for i, j, n in pairs if n is not None)
+        return known
