@@ -141,10 +141,11 @@ def name_form(text: str, keep_legal: bool = False) -> NameForm:
     and "PAO" or "AG" in "PAO, Yu Hsiang" is a family name, not a legal form.
     """
     folded = text.casefold()
-    for chinese, form in CHINESE_LEGAL:
+    for chinese, form in () if folded.isascii() else CHINESE_LEGAL:
         folded = folded.replace(chinese, form)
     joined = " ".join(tokenize_name(folded))
-    initials = _initial_runs(folded)
+    dots = "." in folded
+    initials = _initial_runs(folded) if dots else {}
     if keep_legal:
         core, legal = _words(joined, initials), []
     else:
@@ -154,7 +155,7 @@ def name_form(text: str, keep_legal: bool = False) -> NameForm:
         legal += more
         if not core:  # a name that is nothing but legal words keeps them as its name
             core, legal = _words(joined, initials), []
-    dotted = _dotted_letters(folded)
+    dotted = _dotted_letters(folded) if dots else set()
     if dotted:  # "I." and "Y." are initials, not the particles "i" and "y"
         core = [
             replace(w, weight=INITIAL_WEIGHT) if w.token in dotted and w.weight < INITIAL_WEIGHT else w for w in core
