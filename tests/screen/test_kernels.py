@@ -15,7 +15,7 @@ from regime.screen.index import ScreeningIndex
 from regime.screen.kernels import COLUMNS, query_reach, similarity_bound, word_table
 from regime.screen.normalise import NameForm, name_form
 from regime.screen.query import Query
-from regime.screen.search import WordTable, essential_words
+from regime.screen.search import WordTable, essential_words, heaviest_new
 from regime.screen.similarity import dice_floor
 
 NAMES = 40
@@ -118,7 +118,8 @@ def test_the_query_bound_is_the_sum_over_its_words_and_pruning_loses_nothing(
         return
     lengths = np.asarray([len(t.rows) for t in ordered], dtype=np.intp)
     table = np.concatenate([t.rows for t in ordered])
-    names, dice, most = query_reach(table, lengths, essential, total, totals, floor, slot)
+    heaviest = heaviest_new(ordered, essential, total, floor)
+    names, dice, most = query_reach(table, lengths, essential, heaviest, total, totals, floor, slot)
     assert (slot == -1).all()
     assert dict(zip(names.tolist(), dice.tolist(), strict=True)) == pytest.approx(expected)
     for name, value in zip(names.tolist(), most.tolist(), strict=True):
@@ -133,7 +134,10 @@ def _names_reaching(csl: ScreeningIndex, form: NameForm, floor: float, prune: bo
         return {}
     lengths = np.asarray([len(w.rows) for w in ordered], dtype=np.intp)
     table = np.concatenate([w.rows for w in ordered])
-    names, dice, _ = query_reach(table, lengths, essential, form.total, search.total_array, floor, search.gains.slot)
+    heaviest = heaviest_new(ordered, essential, form.total, floor) if prune else np.full(essential, np.inf)
+    names, dice, _ = query_reach(
+        table, lengths, essential, heaviest, form.total, search.total_array, floor, search.gains.slot
+    )
     return dict(zip(names.tolist(), dice.tolist(), strict=True))
 
 
@@ -172,3 +176,20 @@ def test_threads_sharing_the_scratch_get_the_answers_one_thread_gets(csl: Screen
     assert together == alone
     assert sum(map(len, alone)) > 200  # most reversed names are found
     assert (csl.search.gains.slot == -1).all()
+
+
+def test_a_name_met_first_at_a_late_word_is_kept_while_light_enough_to_reach_the_floor() -> None:
+    """The second word alone gives a name of weight T at most (1 + 1) / (2 + T): at floor 0.55
+    that reaches up to T = 1.636; the name of weight 1.62 is in, the one of 1.65 cannot be."""
+    first = _table({0: [1.0, 1.0, 0.0, 0.0, 0.0]})
+    second = _table({n: [1.0, 1.0, 0.0, 0.0, 0.0] for n in range(1, 6)})
+    totals = np.asarray([1.0, 1.62, 1.65, 1.0, 3.0, 0.5])
+    ordered, essential = essential_words([second, first], 2.0, 0.55)
+    assert ordered[-1] is second and essential == 2  # the longer table last, where the cut is deepest
+    heaviest = heaviest_new(ordered, essential, 2.0, 0.55)
+    assert heaviest[-1] == pytest.approx(2.0 / 0.55 - 2.0)
+    lengths = np.asarray([len(t.rows) for t in ordered], dtype=np.intp)
+    table = np.concatenate([t.rows for t in ordered])
+    slot = np.full(6, -1, dtype=np.intp)
+    names, _, _ = query_reach(table, lengths, essential, heaviest, 2.0, totals, 0.55, slot)
+    assert sorted(names.tolist()) == [0, 1, 3, 5]

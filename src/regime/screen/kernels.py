@@ -123,7 +123,14 @@ def _first_at_least(table: Table, start: int, end: int, name: float) -> int:
 
 @_compile
 def query_reach(
-    table: Table, lengths: Ids, essential: int, total: float, totals: Table, floor: float, slot: Ids
+    table: Table,
+    lengths: Ids,
+    essential: int,
+    heaviest: Table,
+    total: float,
+    totals: Table,
+    floor: float,
+    slot: Ids,
 ) -> tuple[Ids, Table, Table]:
     """Add up a query's word tables: (names, Dice bound, ``similarity_bound``) for the names whose
     Dice bound reaches ``floor``.
@@ -131,9 +138,11 @@ def query_reach(
     Word w's rows are the ``lengths[w]`` after the words before it, sorted by name. Only the first
     ``essential`` words bring names in: the others together cannot lift a name to ``floor``
     (``search.essential_words``), so they are only looked up for the names already in, by
-    binary search where they hold many more rows than there are names. Each side's matched
-    weight is at most the sum of its words' gains and at most its total; the extra sides count
-    only for names some word can anchor.
+    binary search where they hold many more rows than there are names; and essential word w
+    brings in only names no heavier than ``heaviest[w]``, the most a name met first there can
+    weigh and still reach the floor with the words from w on (``search.heaviest_new``). Each
+    side's matched weight is at most the sum of its words' gains and at most its total; the
+    extra sides count only for names some word can anchor.
     """
     starts = np.zeros(lengths.shape[0] + 1, dtype=np.intp)
     starts[1:] = np.cumsum(lengths)
@@ -141,9 +150,15 @@ def query_reach(
     names = np.empty(size, dtype=np.intp)
     sums = np.zeros((size, 5))
     count = 0
-    for e in range(size):
-        row, count = _row_for(int(table[e, 0]), slot, names, count)
-        _add(table, e, row, sums)
+    for w in range(essential):
+        for e in range(starts[w], starts[w + 1]):
+            name = int(table[e, 0])
+            row = slot[name]
+            if row < 0:
+                if totals[name] > heaviest[w]:
+                    continue
+                row, count = _row_for(name, slot, names, count)
+            _add(table, e, row, sums)
     for w in range(essential, starts.shape[0] - 1):
         start, end = starts[w], starts[w + 1]
         if end - start > 16 * count:

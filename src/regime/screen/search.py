@@ -68,7 +68,24 @@ def essential_words(words: list[WordTable], total: float, floor: float) -> tuple
         if (min(have_q, total) + have_m) / (total + have_m) >= floor - SLACK:
             break
         weak += 1
-    return order[weak:] + order[:weak], len(order) - weak
+    strong = sorted(order[weak:], key=lambda word: len(word.rows))  # the longest last: ``heaviest_new`` cuts it most
+    return strong + order[:weak], len(order) - weak
+
+
+def heaviest_new(words: list[WordTable], essential: int, total: float, floor: float) -> Values:
+    """For each of the first ``essential`` of ``words``: the heaviest name met first at that word
+    (holding none of the words before it) that can still reach the Dice ``floor``.
+
+    Such a name matches at most ``a = min(Q, total)`` on the query side and ``min(M, T)`` on its
+    own, Q and M the sums of the most the words from there on add; for a name heavier than M the
+    bound ``(a + M) / (total + T)`` falls as its weight T grows.
+    """
+    most_q = np.cumsum([word.most_q for word in reversed(words)])[::-1]
+    most_m = np.cumsum([word.most_m for word in reversed(words)])[::-1]
+    if floor <= 0.0:
+        return np.full(essential, np.inf)
+    reach = (np.minimum(most_q, total) + most_m) / floor - total
+    return (np.maximum(most_m, reach) + SLACK)[:essential]
 
 
 def can_anchor(token: str, weight: float, partner: str, score: float, their_weight: float) -> bool:
@@ -200,7 +217,8 @@ class NameSearch:
             return []
         lengths = np.array([len(word.rows) for word in ordered], dtype=np.intp)
         table = np.concatenate([word.rows for word in ordered]) if len(ordered) > 1 else ordered[0].rows
-        found = query_reach(table, lengths, essential, form.total, self.total_array, floor, self.gains.slot)
+        heaviest = heaviest_new(ordered, essential, form.total, floor)
+        found = query_reach(table, lengths, essential, heaviest, form.total, self.total_array, floor, self.gains.slot)
         names, dice, most = found
         return list(zip(self.id_array[names].tolist(), dice.tolist(), most.tolist(), strict=True))
 
