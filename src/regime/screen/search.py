@@ -80,12 +80,13 @@ def heaviest_new(words: list[WordTable], essential: int, total: float, floor: fl
     own, Q and M the sums of the most the words from there on add; for a name heavier than M the
     bound ``(a + M) / (total + T)`` falls as its weight T grows.
     """
-    most_q = np.cumsum([word.most_q for word in reversed(words)])[::-1]
-    most_m = np.cumsum([word.most_m for word in reversed(words)])[::-1]
     if floor <= 0.0:
         return np.full(essential, np.inf)
+    most_q: Values = np.cumsum([word.most_q for word in reversed(words)])[::-1]
+    most_m: Values = np.cumsum([word.most_m for word in reversed(words)])[::-1]
     reach = (np.minimum(most_q, total) + most_m) / floor - total
-    return (np.maximum(most_m, reach) + SLACK)[:essential]
+    heaviest: Values = np.maximum(most_m, reach)[:essential] + SLACK
+    return heaviest
 
 
 def can_anchor(token: str, weight: float, partner: str, score: float, their_weight: float) -> bool:
