@@ -98,26 +98,36 @@ def test_partners_are_the_plain_lookup_scored_by_the_ladder(texts: list[str], qu
             assert _found(search.keys, form, i) == pytest.approx(_reference_partners(search.keys, form, i))
 
 
-def _reference_table(search: NameSearch, form: NameForm, i: int) -> dict[int, list[float]]:
+def _holding(forms: list[NameForm]) -> dict[str, list[int]]:
+    """Per token, the names holding it; per letter (``keys.starting_with``), the names with a word of it."""
+    held: defaultdict[str, list[int]] = defaultdict(list)
+    for at, form in enumerate(forms):
+        letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
+        for token in sorted(set(form.tokens) | letters):
+            held[token].append(at)
+    return held
+
+
+def _reference_table(search: NameSearch, forms: list[NameForm], form: NameForm, i: int) -> dict[int, list[float]]:
     """What ``search.WordGains`` adds per name, read from the rules: each partner's postings with
     ``word_sides`` and ``can_anchor``, an initial's letter, and the splits the name holds both of."""
-    keys, token, weight = search.keys, form.tokens[i], form.weights[i]
+    keys, token, weight, held = search.keys, form.tokens[i], form.weights[i], _holding(forms)
     chunks: list[tuple[list[int], tuple[float, ...], bool]] = []
     for other, score in _reference_partners(keys, form, i).items():
         theirs = keys.vocabulary[other].weight
         sides = word_sides(score, weight, other, theirs, anchored=False)
         sides += word_sides(score, weight, other, theirs, anchored=True)
-        chunks.append((list(keys.postings[other]), sides, can_anchor(token, weight, other, score, theirs)))
+        chunks.append((list(held[other]), sides, can_anchor(token, weight, other, score, theirs)))
     letter = starting_with(token)
-    if len(token) == 1 and letter in keys.postings:
+    if len(token) == 1 and letter in held:
         score = INITIAL_SIMILARITY
         sides = word_sides(score, weight, letter, INITIAL_WEIGHT, anchored=False)
         sides += word_sides(score, weight, letter, INITIAL_WEIGHT, anchored=True)
-        chunks.append((list(keys.postings[letter]), sides, False))
+        chunks.append((list(held[letter]), sides, False))
     for cut in range(1, len(token)):
         head, tail = token[:cut], token[cut:]
         if head in keys.vocabulary and tail in keys.vocabulary:
-            both = sorted(set(keys.postings[head]) & set(keys.postings[tail]))
+            both = sorted(set(held[head]) & set(held[tail]))
             ours = JOINED_SIMILARITY * weight
             theirs = JOINED_SIMILARITY * (keys.vocabulary[head].weight + keys.vocabulary[tail].weight)
             chunks.append((both, (ours, theirs, ours, theirs), False))
@@ -149,7 +159,7 @@ def test_word_tables_are_the_rules_read_plainly(texts: list[str], query: str, rn
     for text in (query, " ".join(_slipped(w, rng) for w in query.split()), f"{query[0]}. {query}"):
         form = name_form(text)
         for i in range(len(form.tokens)):
-            _assert_same_table(search.gains.of(form, i), _reference_table(search, form, i))
+            _assert_same_table(search.gains.of(form, i), _reference_table(search, forms, form, i))
     assert (search.gains.slot == -1).all()
 
 
@@ -172,4 +182,4 @@ def test_a_one_character_query_token_never_anchors_a_name() -> None:
         i = next(i for i, token in enumerate(form.tokens) if len(token) == 1)
         table = search.gains.of(form, i)
         assert len(table.rows) and not table.rows[:, 5].any()
-        _assert_same_table(table, _reference_table(search, form, i))
+        _assert_same_table(table, _reference_table(search, forms, form, i))

@@ -50,9 +50,6 @@ class WordTable:
     most_m: float
 
 
-NOTHING = WordTable(np.zeros((0, COLUMNS)), 0.0, 0.0)
-
-
 def essential_words(words: list[WordTable], total: float, floor: float) -> tuple[list[WordTable], int]:
     """``words`` reordered so that those a name must hold to reach ``floor`` come first, and how many.
 
@@ -114,7 +111,7 @@ def word_sides(
 class WordGains:
     """Per distinct query word: the names it reaches and the most it adds to each side (remembered).
 
-    Up to ``MEMO_SIZE`` words are remembered; the memo and the postings as arrays are not pickled.
+    Up to ``MEMO_SIZE`` words are remembered; the memo and the scratch are not pickled.
     """
 
     MEMO_SIZE = 50_000
@@ -122,7 +119,6 @@ class WordGains:
     def __init__(self, keys: TokenKeys, names: int) -> None:
         self.keys = keys
         self._memo: dict[tuple[str, float, str, str, frozenset[str]], WordTable] = {}
-        self._arrays: dict[str, Ids] = {}
         self.slot: Ids = np.full(names, -1, dtype=np.intp)  # scratch of the kernels
 
     def __getstate__(self) -> tuple[object, ...]:
@@ -130,13 +126,6 @@ class WordGains:
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
         self.__init__(*state)  # type: ignore[misc]
-
-    def postings(self, token: str) -> Ids:
-        """The names holding ``token`` (a word, a glued pair or a letter's marker), as an array."""
-        found = self._arrays.get(token)
-        if found is None:
-            found = self._arrays[token] = np.asarray(self.keys.postings.get(token, ()), dtype=np.intp)
-        return found
 
     def of(self, form: NameForm, i: int) -> WordTable:
         """What word ``i`` of ``form`` can add to the names it reaches, as a table (``kernels``)."""
@@ -206,7 +195,7 @@ class NameSearch:
         words = [self.gains.of(form, i) for i in range(len(form.tokens))]
         weights, keys = form.weights, self.keys
         for i, j, number in keys.glued(form.tokens):  # two query words the list writes as one
-            glued = np.sort(self.gains.postings(keys.tokens[number]))
+            glued = keys.names_holding(number)
             side = JOINED_SIMILARITY * (weights[i] + weights[j])
             theirs = JOINED_SIMILARITY * keys.vocabulary[keys.tokens[number]].weight
             rows = np.zeros((len(glued), COLUMNS))

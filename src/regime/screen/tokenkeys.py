@@ -26,21 +26,20 @@ class Partners:
     """The vocabulary tokens one query token may agree with.
 
     ``ids``: their numbers (``TokenKeys.ids``), ascending, and ``scores`` their similarity;
-    ``splits``: the ways the query token is two vocabulary tokens written together, as tokens,
-    and ``split_ids`` as numbers ([head, tail] rows); ``token``: the query token's own number
+    ``split_ids``: the ways the query token is two vocabulary tokens written together, as
+    [head, tail] rows of numbers; ``token``: the query token's own number
     (or -1), 1 if it is one character long, its first character's code point, 1 if all digits.
     """
 
     ids: Ids
     scores: npt.NDArray[np.float64]
-    splits: tuple[tuple[str, str], ...]
     split_ids: Ids
     token: tuple[int, int, int, int]
 
 
 class TokenKeys:
-    """A vocabulary (``keys.Vocabulary`` per token, numbered in its order: ``ids``, ``tokens``), where each
-    token occurs (``postings``: name numbers), and its tables for the compiled search.
+    """A vocabulary (``keys.Vocabulary`` per token, numbered in its order: ``ids``, ``tokens``) and
+    its tables for the compiled search, which also say where each token occurs (``names_holding``).
 
     ``partners`` and ``glued`` remember their answers (up to ``MEMO_SIZE`` each; the memos, the
     scratch and the table of key hashes are not pickled).
@@ -48,11 +47,8 @@ class TokenKeys:
 
     MEMO_SIZE = 100_000
 
-    def __init__(
-        self, vocabulary: dict[str, Vocabulary], postings: Mapping[str, tuple[int, ...]], tables: KeyTables
-    ) -> None:
+    def __init__(self, vocabulary: dict[str, Vocabulary], tables: KeyTables) -> None:
         self.vocabulary = vocabulary
-        self.postings = postings
         self.tables = tables
         self.tokens = tuple(vocabulary)
         self.ids = {token: number for number, token in enumerate(self.tokens)}
@@ -62,7 +58,7 @@ class TokenKeys:
         self._glued: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = {}
 
     def __getstate__(self) -> tuple[object, ...]:
-        return self.vocabulary, self.postings, self.tables
+        return self.vocabulary, self.tables
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
         self.__init__(*state)  # type: ignore[misc]
@@ -71,7 +67,12 @@ class TokenKeys:
     def build(cls, forms: Iterable[NameForm], postings: Mapping[str, tuple[int, ...]]) -> TokenKeys:
         """The vocabulary of ``forms``; ``postings`` say in which names each token occurs."""
         vocabulary = vocabulary_of(forms)
-        return cls(vocabulary, postings, KeyTables.build(vocabulary, postings))
+        return cls(vocabulary, KeyTables.build(vocabulary, postings))
+
+    def names_holding(self, number: int) -> Ids:
+        """The names holding vocabulary token ``number``, ascending."""
+        tables = self.tables
+        return tables.posting_ids[tables.posting_start[number] : tables.posting_start[number + 1]]
 
     def partners(self, form: NameForm, i: int) -> Partners:
         """Vocabulary tokens that agree with token ``i`` of ``form``, with their similarity."""
@@ -104,11 +105,12 @@ class TokenKeys:
             tables.group_ids,
             self._seen,
         )
-        cuts = [(token[:cut], token[cut:]) for cut in range(1, len(token))]
-        splits = tuple((head, tail) for head, tail in cuts if head in numbers and tail in numbers)
-        split_ids = np.array([(numbers[head], numbers[tail]) for head, tail in splits], dtype=np.intp)
+        cuts = ((numbers.get(token[:cut]), numbers.get(token[cut:])) for cut in range(1, len(token)))
+        split_ids = np.array(
+            [(head, tail) for head, tail in cuts if head is not None and tail is not None], dtype=np.intp
+        )
         own = (numbers.get(token, -1), int(len(token) == 1), ord(token[0]), int(token.isdigit()))
-        return Partners(ids, scores, splits, split_ids.reshape(-1, 2), own)
+        return Partners(ids, scores, split_ids.reshape(-1, 2), own)
 
     def glued(self, tokens: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
         """(i, j, number): tokens i and j written together are vocabulary token ``number``."""
