@@ -63,14 +63,16 @@ def _anchor(qw: float, q_initial: int, mw: float, m_initial: int, score: float) 
 
 
 @_compile
+def _free(got: Floats) -> Ids:
+    """The positions of the words that found no partner (``similarity._free``)."""
+    return np.flatnonzero(got == 0.0)
+
+
+@_compile
 def _glue_query(got_q: Floats, got_m: Floats, m_ids: Ids, glue: Ids, glue_from: int, nq: int) -> None:
     """``similarity._joined`` with the query short: a list word that is two free query words written together."""
-    free = np.empty(nq, dtype=np.intp)
-    count = 0
-    for i in range(nq):
-        if got_q[i] == 0.0:
-            free[count] = i
-            count += 1
+    free = _free(got_q)
+    count = free.shape[0]
     if count < 2:
         return
     taken = np.zeros(nq, dtype=np.bool_)
@@ -102,12 +104,8 @@ def _glue_query(got_q: Floats, got_m: Floats, m_ids: Ids, glue: Ids, glue_from: 
 def _glue_list(got_q: Floats, got_m: Floats, m_ids: Ids, q_tokens: Ids, q_from: int, split_ids: Ids) -> None:
     """``similarity._joined`` with the list short: a query word that is two free list words written together."""
     nm, nq = m_ids.shape[0], got_q.shape[0]
-    free = np.empty(nm, dtype=np.intp)
-    count = 0
-    for j in range(nm):
-        if got_m[j] == 0.0:
-            free[count] = j
-            count += 1
+    free = _free(got_m)
+    count = free.shape[0]
     if count < 2:
         return
     taken = np.zeros(nm, dtype=np.bool_)

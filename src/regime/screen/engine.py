@@ -44,6 +44,11 @@ def ceilings(prepared: PreparedQuery, index: ScreeningIndex, low: float) -> list
     return found
 
 
+def best_first(scored: list[tuple[int, Scored]]) -> list[tuple[int, Scored]]:
+    """Scored parties by score, highest first (ties: the party listed first)."""
+    return sorted(scored, key=lambda item: (-item[1].score, item[0]))
+
+
 def scored_candidates(
     prepared: PreparedQuery, index: ScreeningIndex, threshold: float = THRESHOLD
 ) -> list[tuple[int, Scored]]:
@@ -69,14 +74,14 @@ def scored_candidates(
         for (ceiling, position), found in zip(group, score([p for _, p in group]), strict=True):
             if ceiling < threshold:
                 if budget <= 0 or (len(near) >= NEAR_MISSES and ceiling < near[NEAR_MISSES - 1]):
-                    return sorted(scored, key=lambda item: (-item[1].score, item[0]))
+                    return best_first(scored)
                 budget -= 1
             scored.append((position, found))
             if low <= found.score < threshold:
                 near.append(found.score)
                 near.sort(reverse=True)
         start, end = end, min(len(ranked), end + NEAR_MISS_GROUP)
-    return sorted(scored, key=lambda item: (-item[1].score, item[0]))
+    return best_first(scored)
 
 
 def exhaustive_hits(
@@ -85,7 +90,7 @@ def exhaustive_hits(
     """Every party of the list scored (no index), those at or above ``threshold``, best first."""
     every = range(len(index.parties))
     scored = zip(every, PartyScorer(prepared, index)(every), strict=True)
-    return sorted(((p, s) for p, s in scored if s.score >= threshold), key=lambda item: (-item[1].score, item[0]))
+    return best_first([(p, s) for p, s in scored if s.score >= threshold])
 
 
 def make_hit(party: IndexedParty, scored: Scored, index: ScreeningIndex) -> Hit:

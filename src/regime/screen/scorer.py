@@ -22,8 +22,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from regime.screen.alignkernel import NO_NAME, best_names
-from regime.screen.features import NO_MATCH, NameMatch, alias_match, country_agreement, name_match, type_agreement
-from regime.screen.index import LITERAL_KINDS, WEAK_ALIAS_DISCOUNT, IndexedParty, ScreeningIndex
+from regime.screen.features import (
+    NO_MATCH,
+    NameMatch,
+    alias_match,
+    country_agreement,
+    either_alias,
+    name_match,
+    type_agreement,
+)
+from regime.screen.index import WEAK_ALIAS_DISCOUNT, IndexedParty, ScreeningIndex
 from regime.screen.query import PreparedQuery
 from regime.screen.querytokens import QueryTokens
 from regime.screen.similarity import Agreement
@@ -87,23 +95,21 @@ class PartyScorer:
     def __init__(self, query: PreparedQuery, index: ScreeningIndex) -> None:
         self.query = query
         self.index = index
-        self._numbers: dict[bool, QueryTokens] = {}
+        self.forms = query.forms + query.literal  # a party of any kind meets a prefix of these
+        self._numbers: dict[int, QueryTokens] = {}
 
-    def numbers(self, literal: bool) -> QueryTokens:
-        """The query's forms as numbers, with its literal forms after them when ``literal``."""
-        known = self._numbers.get(literal)
+    def numbers(self, count: int) -> QueryTokens:
+        """The query's first ``count`` forms as numbers."""
+        known = self._numbers.get(count)
         if known is None:
-            forms = self.query.forms + self.query.literal if literal else self.query.forms
-            known = self._numbers[literal] = QueryTokens.build(forms, self.index.search.keys)
+            known = self._numbers[count] = QueryTokens.build(self.forms[:count], self.index.search.keys)
         return known
 
     def __call__(self, positions: Sequence[int]) -> list[Scored]:
         """The parties at ``positions``, scored."""
         index, names = self.index, self.index.tokens
-        literal = [index.parties[p].party.kind in LITERAL_KINDS for p in positions]
-        numbers = self.numbers(any(literal) and bool(self.query.literal))
-        plain = len(self.query.forms)
-        counts = np.asarray([len(numbers.forms) if kind else plain for kind in literal], dtype=np.intp)
+        counts = [len(self.query.forms_for(index.parties[p].party.kind)) for p in positions]
+        numbers = self.numbers(max(counts, default=len(self.query.forms)))
         best = best_names(
             numbers.q_tokens,
             numbers.q_weight,
@@ -121,7 +127,7 @@ class PartyScorer:
             names.party_first,
             names.vocabulary,
             np.asarray(positions, dtype=np.intp),
-            counts,
+            np.asarray(counts, dtype=np.intp),
             STRENGTHS,
         ).tolist()
         scored = []
@@ -130,8 +136,7 @@ class PartyScorer:
             if not names.party_exact[position]:
                 scored.append(score_party(self.query, party))
                 continue
-            strong, weaker = self._match(alias, 1.0), self._match(weak, WEAK_ALIAS_DISCOUNT)
-            by_alias = weaker if weaker.similarity > strong.similarity else strong
+            by_alias = either_alias(self._match(alias, 1.0), self._match(weak, WEAK_ALIAS_DISCOUNT))
             scored.append(_scored(self.query, party, self._match(name, 1.0), by_alias))
         return scored
 
@@ -139,8 +144,7 @@ class PartyScorer:
         if row[0] == NO_NAME:
             return NO_MATCH
         agreement = Agreement(row[2], row[3], row[4])
-        forms = self.query.forms + self.query.literal  # the numbered forms are a prefix of these
-        return NameMatch(agreement, self.index.names[int(row[0])], forms[int(row[1])], strength)
+        return NameMatch(agreement, self.index.names[int(row[0])], self.forms[int(row[1])], strength)
 
 
 def similarity_floor(threshold: float = THRESHOLD, weights: Coefficients = COEFFICIENTS) -> float:

@@ -18,4 +18,9 @@ def alias_match(query: PreparedQuery, party: IndexedParty, rank: Rank = by_simil
     queries = query.forms_for(party.party.kind)
     strong = best_match(queries, (n for n in party.names if n.label == "alias"), rank=rank)
     weak = best_match(queries, (n for n in party.names if n.label == "weak alias"), WEAK_ALIAS_DISCOUNT, rank)
+    return either_alias(strong, weak, rank)
+
+
+def either_alias(strong: NameMatch, weak: NameMatch, rank: Rank = by_similarity) -> NameMatch:
+    """The better of the best alias and the best weak alias (already discounted); the alias on a tie."""
     return weak if rank(weak) > rank(strong) else strong
