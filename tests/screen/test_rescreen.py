@@ -12,11 +12,11 @@ import pytest
 from tests.screen.conftest import party, small_list
 
 from regime.errors import InputError
-from regime.screen.index import build_index
+from regime.screen.index import ScreeningIndex, build_index
 from regime.screen.listdata import Party
 from regime.screen.loaders import default_list
 from regime.screen.query import Query
-from regime.screen.rescreen import rescreen, screen_base
+from regime.screen.rescreen import RescreenReport, rescreen, screen_base
 
 BASE = [
     Query(name="Northwind Avionics Company", country="CN", reference="a"),
@@ -38,6 +38,20 @@ def hits(path: Path) -> set[tuple[int, str, float]]:
         }
 
 
+def rescreened(
+    tmp_path: Path, base: list[Query], old: ScreeningIndex, new: ScreeningIndex, *, aged: bool = False
+) -> tuple[RescreenReport, set[tuple[int, str, float]], set[tuple[int, str, float]]]:
+    """Screen ``base`` against ``old`` and keep it (``aged``: in the layout before token lists),
+    re-screen it against ``new``; the report, the kept hits and the hits of screening afresh."""
+    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
+    screen_base(base, old, kept, engine="t")
+    if aged:
+        _as_before_token_lists(kept)
+    report = rescreen(kept, new, engine="t")
+    screen_base(base, new, fresh, engine="t")
+    return report, hits(kept), hits(fresh)
+
+
 @pytest.fixture
 def changed(small_parties: list[Party]) -> list[Party]:
     """The small list with one entry removed (Meridian), one renamed (Redwood), one added (Kestrel)."""
@@ -50,12 +64,9 @@ def changed(small_parties: list[Party]) -> list[Party]:
 def test_a_rescreen_ends_where_screening_afresh_ends(
     tmp_path: Path, small_parties: list[Party], changed: list[Party]
 ) -> None:
-    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
-    new = build_index(small_list("v2", changed))
-    screen_base(BASE, build_index(small_list("v1", small_parties)), kept, engine="t")
-    report = rescreen(kept, new, engine="t")
-    screen_base(BASE, new, fresh, engine="t")
-    assert hits(kept) == hits(fresh)
+    old, new = build_index(small_list("v1", small_parties)), build_index(small_list("v2", changed))
+    report, kept, fresh = rescreened(tmp_path, BASE, old, new)
+    assert kept == fresh
     assert (report.added, report.removed, report.changed, report.unchanged) == (1, 1, 1, 6)
     assert [(c.reference, c.entry_id) for c in report.new_hits] == [("f", "EL:9")]
     assert [(c.reference, c.entry_id) for c in report.cleared] == [("d", "EL:7")]
@@ -81,12 +92,9 @@ def test_words_glued_in_either_order_are_found_on_both_sides(tmp_path: Path, sma
         party("20", "Hua Wei Trading Co., Ltd."),
         party("21", "Huawei Trading Co., Ltd."),
     ]
-    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
-    new = build_index(small_list("v2", [*small_parties, *added]))
-    screen_base(base, build_index(small_list("v1", small_parties)), kept, engine="t")
-    report = rescreen(kept, new, engine="t")
-    screen_base(base, new, fresh, engine="t")
-    assert hits(kept) == hits(fresh)
+    old, new = build_index(small_list("v1", small_parties)), build_index(small_list("v2", [*small_parties, *added]))
+    report, kept, fresh = rescreened(tmp_path, base, old, new)
+    assert kept == fresh
     found = {(c.reference.split(",")[0], c.entry_id) for c in report.new_hits}
     assert ("record glues the entry's two words", "EL:20") in found
     assert ("record writes the entry's one word as two", "EL:21") in found
@@ -120,13 +128,10 @@ def test_a_rescreen_of_real_names_ends_where_screening_afresh_ends(tmp_path: Pat
         p.model_copy(update={"entry_id": f"{p.entry_id}-new", "name": _respelt(p.name, rng)})
         for p in rng.sample(parties, 20)
     ]
-    old_index, new_index = build_index(small_list("v1", parties)), build_index(small_list("v2", changed + added))
-    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
-    screen_base(base, old_index, kept, engine="t")
-    report = rescreen(kept, new_index, engine="t")
-    screen_base(base, new_index, fresh, engine="t")
+    old, new = build_index(small_list("v1", parties)), build_index(small_list("v2", changed + added))
+    report, kept, fresh = rescreened(tmp_path, base, old, new)
     assert report.new_hits or report.cleared or report.changed_scores  # the change did move hits
-    assert hits(kept) == hits(fresh)
+    assert kept == fresh
 
 
 def _as_before_token_lists(path: Path) -> None:
@@ -144,13 +149,9 @@ def _as_before_token_lists(path: Path) -> None:
 def test_a_base_written_before_the_token_lists_is_still_read(
     tmp_path: Path, small_parties: list[Party], changed: list[Party]
 ) -> None:
-    kept, fresh = tmp_path / "kept.sqlite", tmp_path / "fresh.sqlite"
-    new = build_index(small_list("v2", changed))
-    screen_base(BASE, build_index(small_list("v1", small_parties)), kept, engine="t")
-    _as_before_token_lists(kept)
-    report = rescreen(kept, new, engine="t")
-    screen_base(BASE, new, fresh, engine="t")
-    assert hits(kept) == hits(fresh)
+    old, new = build_index(small_list("v1", small_parties)), build_index(small_list("v2", changed))
+    report, kept, fresh = rescreened(tmp_path, BASE, old, new, aged=True)
+    assert kept == fresh
     assert [(c.reference, c.entry_id) for c in report.new_hits] == [("f", "EL:9")]
 
 
