@@ -183,3 +183,22 @@ def test_a_one_character_query_token_never_anchors_a_name() -> None:
         table = search.gains.of(form, i)
         assert len(table.rows) and not table.rows[:, 5].any()
         _assert_same_table(table, _reference_table(search, forms, form, i))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.randoms(use_true_random=False))
+def test_glued_pairs_are_every_pair_written_as_one_listed_word(csl: ScreeningIndex, rng: random.Random) -> None:
+    keys = csl.search.keys
+    whole = rng.choice([token for token in keys.tokens if len(token) > 3])
+    cut = rng.randrange(1, len(whole))
+    others = [rng.choice(keys.tokens) for _ in range(rng.randrange(3))]
+    tokens = [whole[:cut], whole[cut:], *others]  # either piece may be no listed word at all
+    rng.shuffle(tokens)
+    expected = [
+        (i, j, keys.ids[a + b])
+        for i, a in enumerate(tokens)
+        for j, b in enumerate(tokens)
+        if i != j and a + b in keys.ids
+    ]
+    assert list(keys.glued(tuple(tokens))) == expected
+    assert expected  # the two pieces glue back

@@ -79,11 +79,13 @@ def heaviest_new(words: list[WordTable], essential: int, total: float, floor: fl
     """
     if floor <= 0.0:
         return np.full(essential, np.inf)
-    most_q: Values = np.cumsum([word.most_q for word in reversed(words)])[::-1]
-    most_m: Values = np.cumsum([word.most_m for word in reversed(words)])[::-1]
-    reach = (np.minimum(most_q, total) + most_m) / floor - total
-    heaviest: Values = np.maximum(most_m, reach)[:essential] + SLACK
-    return heaviest
+    heaviest = [0.0] * essential
+    most_q = most_m = 0.0
+    for at in range(len(words) - 1, -1, -1):  # the sums from the last word back (a loop: the lists are short)
+        most_q, most_m = most_q + words[at].most_q, most_m + words[at].most_m
+        if at < essential:
+            heaviest[at] = max(most_m, (min(most_q, total) + most_m) / floor - total) + SLACK
+    return np.array(heaviest)
 
 
 def can_anchor(token: str, weight: float, partner: str, score: float, their_weight: float) -> bool:

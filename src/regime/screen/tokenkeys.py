@@ -41,24 +41,28 @@ class TokenKeys:
     """A vocabulary (``keys.Vocabulary`` per token, numbered in its order: ``ids``, ``tokens``) and
     its tables for the compiled search, which also say where each token occurs (``names_holding``).
 
-    ``partners`` and ``glued`` remember their answers (up to ``MEMO_SIZE`` each; the memos, the
-    scratch and the table of key hashes are not pickled).
+    ``heads`` holds every proper prefix of a vocabulary token (a query word that is none cannot
+    begin a token written as two). ``partners`` and ``glued`` remember their answers (up to ``MEMO_SIZE`` each;
+    the memos, the scratch and the table of key hashes are not pickled).
     """
 
     MEMO_SIZE = 100_000
 
-    def __init__(self, vocabulary: dict[str, Vocabulary], tables: KeyTables) -> None:
+    def __init__(
+        self, vocabulary: dict[str, Vocabulary], tables: KeyTables, heads: frozenset[str] | None = None
+    ) -> None:
         self.vocabulary = vocabulary
         self.tables = tables
         self.tokens = tuple(vocabulary)
         self.ids = {token: number for number, token in enumerate(self.tokens)}
+        self.heads = frozenset(t[:cut] for t in self.tokens for cut in range(1, len(t))) if heads is None else heads
         self._seen = np.zeros(len(vocabulary), dtype=np.bool_)
         self._slots = key_slots(tables.key_hashes)
         self._memo: dict[tuple[str, str, str, frozenset[str]], Partners] = {}
         self._glued: dict[tuple[str, ...], tuple[tuple[int, int, int], ...]] = {}
 
     def __getstate__(self) -> tuple[object, ...]:
-        return self.vocabulary, self.tables
+        return self.vocabulary, self.tables, self.heads
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
         self.__init__(*state)  # type: ignore[misc]
@@ -105,12 +109,10 @@ class TokenKeys:
             tables.group_ids,
             self._seen,
         )
-        cuts = ((numbers.get(token[:cut]), numbers.get(token[cut:])) for cut in range(1, len(token)))
-        split_ids = np.array(
-            [(head, tail) for head, tail in cuts if head is not None and tail is not None], dtype=np.intp
-        )
+        heads = [cut for cut in range(1, len(token)) if token[:cut] in numbers]
+        splits = [(numbers[token[:cut]], numbers[token[cut:]]) for cut in heads if token[cut:] in numbers]
         own = (numbers.get(token, -1), int(len(token) == 1), ord(token[0]), int(token.isdigit()))
-        return Partners(ids, scores, split_ids.reshape(-1, 2), own)
+        return Partners(ids, scores, np.array(splits, dtype=np.intp).reshape(-1, 2) if splits else NO_SPLITS, own)
 
     def glued(self, tokens: tuple[str, ...]) -> tuple[tuple[int, int, int], ...]:
         """(i, j, number): tokens i and j written together are vocabulary token ``number``."""
@@ -118,7 +120,10 @@ class TokenKeys:
         if known is None:
             if len(self._glued) >= self.MEMO_SIZE:
                 self._glued.clear()
-            numbers = self.ids
-            pairs = ((i, j, numbers.get(a + b)) for i, a in enumerate(tokens) for j, b in enumerate(tokens) if i != j)
-            known = self._glued[tokens] = tuple((i, j, n) for i, j, n in pairs if n is not None)
+            numbers, found = self.ids, []
+            for i, head in enumerate(tokens):
+                if head in self.heads:
+                    pairs = ((j, numbers.get(head + tail)) for j, tail in enumerate(tokens) if j != i)
+                    found += [(i, j, number) for j, number in pairs if number is not None]
+            known = self._glued[tokens] = tuple(found)
         return known
