@@ -13,6 +13,7 @@ from regime.screen.engine import exhaustive_hits, scored_candidates, screen_part
 from regime.screen.index import ScreeningIndex
 from regime.screen.loaders import default_list
 from regime.screen.query import Query, prepare
+from regime.screen.results import ScreeningResult
 from regime.screen.scorer import THRESHOLD
 
 
@@ -123,3 +124,16 @@ def test_a_listed_person_with_given_names_as_initials_is_found(csl: ScreeningInd
         return
     query = " ".join(f"{g[0]}." for g in given.split()) + f" {family}"
     assert name in {h.name for h in screen_party(query, index=csl).hits}, query
+
+
+def test_results_built_without_checks_are_what_pydantic_checks_and_builds(csl: ScreeningIndex) -> None:
+    """``results.trusted`` skips validation: what it builds must survive a validating round trip
+    unchanged, fields in the declared order, and every field counted as set."""
+    result = screen_party("Huawei Technologies Co Ltd", country="CN", index=csl)
+    assert result.hits
+    again = ScreeningResult.model_validate(result.model_dump())
+    assert again == result
+    assert again.model_dump_json() == result.model_dump_json()
+    for model in (result, result.hits[0], result.hits[0].parts):
+        assert list(model.__dict__) == list(type(model).model_fields)
+        assert model.model_fields_set == set(type(model).model_fields)

@@ -16,7 +16,7 @@ from regime.screen.features import country_agreement, type_agreement
 from regime.screen.index import IndexedParty, ScreeningIndex
 from regime.screen.listdata import PartyKind
 from regime.screen.query import PreparedQuery, Query, prepare
-from regime.screen.results import Hit, ScoreParts, ScreeningResult, Searched
+from regime.screen.results import Hit, ScoreParts, ScreeningResult, Searched, trusted
 from regime.screen.scorer import THRESHOLD, PartyScorer, Scored, combine, similarity_floor
 
 NEAR_MISS = 0.25  # scores from here to the threshold are reported as near misses
@@ -98,33 +98,35 @@ def make_hit(party: IndexedParty, scored: Scored, index: ScreeningIndex) -> Hit:
     listed = party.party
     authority = index.version.authorities.get(listed.list_code)
     best = scored.best
-    return Hit.model_construct(
-        list_code=listed.list_code,
-        list_name=authority.name if authority else listed.list_code,
-        entry_id=listed.entry_id,
-        name=listed.name,
-        matched_name=best.name.text if best.name else listed.name,
-        query_name=best.query.text if best.query else "",
-        score=round(scored.score, 4),
-        parts=ScoreParts.model_construct(
-            name_similarity=round(scored.name.similarity, 4),
-            alias_similarity=round(scored.alias.similarity, 4),
-            matched_on=best.name.label if best.name else "name",
-            query_cover=round(best.agreement.query_cover, 4),
-            match_cover=round(best.agreement.match_cover, 4),
-            country=scored.country,
-            entity_type=scored.kind,
-        ),
-        countries=listed.countries,
-        kind=listed.kind,
-        citation=authority.citation if authority else "",
-        legal_effect=authority.effect if authority else "",
-        licence_requirement=listed.legal.licence_requirement,
-        licence_policy=listed.legal.licence_policy,
-        programmes=listed.legal.programmes,
-        federal_register=listed.legal.federal_register,
-        source_url=listed.legal.source_url,
-    )
+    parts = {
+        "name_similarity": round(scored.name.similarity, 4),
+        "alias_similarity": round(scored.alias.similarity, 4),
+        "matched_on": best.name.label if best.name else "name",
+        "query_cover": round(best.agreement.query_cover, 4),
+        "match_cover": round(best.agreement.match_cover, 4),
+        "country": scored.country,
+        "entity_type": scored.kind,
+    }
+    hit = {
+        "list_code": listed.list_code,
+        "list_name": authority.name if authority else listed.list_code,
+        "entry_id": listed.entry_id,
+        "name": listed.name,
+        "matched_name": best.name.text if best.name else listed.name,
+        "query_name": best.query.text if best.query else "",
+        "score": round(scored.score, 4),
+        "parts": trusted(ScoreParts, parts),
+        "countries": listed.countries,
+        "kind": listed.kind,
+        "citation": authority.citation if authority else "",
+        "legal_effect": authority.effect if authority else "",
+        "licence_requirement": listed.legal.licence_requirement,
+        "licence_policy": listed.legal.licence_policy,
+        "programmes": listed.legal.programmes,
+        "federal_register": listed.legal.federal_register,
+        "source_url": listed.legal.source_url,
+    }
+    return trusted(Hit, hit)
 
 
 @lru_cache(maxsize=64)
@@ -146,17 +148,18 @@ def answer(
         statement = f"{len(hits)} hit(s) at threshold {threshold:.2f} in {where}; best: {hits[0].list_code} {hits[0].name!r} ({hits[0].score:.2f})"
     else:
         statement = f"no match in {where} at threshold {threshold:.2f}"
-    return ScreeningResult.model_construct(
-        query=prepared.query,
-        countries=tuple(sorted(prepared.countries)),
-        kind=prepared.kind,
-        outcome="hit" if hits else "clear",
-        hits=hits,
-        near_misses=tuple(make_hit(index.parties[p], s, index) for p, s in near),
-        threshold=threshold,
-        searched=searched,
-        statement=statement,
-    )
+    result = {
+        "query": prepared.query,
+        "countries": tuple(sorted(prepared.countries)),
+        "kind": prepared.kind,
+        "outcome": "hit" if hits else "clear",
+        "hits": hits,
+        "near_misses": tuple(make_hit(index.parties[p], s, index) for p, s in near),
+        "threshold": threshold,
+        "searched": searched,
+        "statement": statement,
+    }
+    return trusted(ScreeningResult, result)
 
 
 def screen(query: Query, index: ScreeningIndex, *, threshold: float = THRESHOLD) -> ScreeningResult:

@@ -12,12 +12,26 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from regime.screen.listdata import PartyKind
 from regime.screen.query import Query
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def trusted(model: type[Model], values: dict[str, Any]) -> Model:
+    """``model.model_construct(**values)`` where ``values`` (taken over, not copied) name every
+    field of ``model`` with a checked value: no default to fill in and no alias to look up, so
+    a quarter of the time (a screening builds several per query)."""
+    made = model.__new__(model)
+    object.__setattr__(made, "__dict__", values)
+    object.__setattr__(made, "__pydantic_fields_set__", set(values))
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", None)
+    return made
 
 
 class ScoreParts(BaseModel):
