@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from regime.screen.normalise import name_form
+from regime.screen.words import LEGAL_WORDS, fold, legal_words, skeleton
 
 
 def test_case_accents_and_punctuation_disappear() -> None:
@@ -79,3 +83,26 @@ def test_weights_tell_generic_words_initials_and_particles_apart() -> None:
     assert weights["international"] < 1.0 and weights["trading"] < 1.0
     assert weights["m"] == 0.5
     assert weights["al"] == 0.25
+
+
+def _slipped(word: str, at: int, letter: str) -> str:
+    at %= len(word) + 1
+    return word[:at] + letter + word[at + 1 :]
+
+
+@given(st.sampled_from(sorted(LEGAL_WORDS)), st.integers(0, 30), st.sampled_from("aeoxz"), st.booleans())
+def test_legal_words_allow_one_slip_from_six_letters_and_near_legal_from_four(
+    word: str, at: int, letter: str, cut: bool
+) -> None:
+    token = _slipped(word, at, letter)[: 4 if cut else None]
+    slips = min(OSA.distance(token, legal) for legal in LEGAL_WORDS)
+    listed = token in LEGAL_WORDS
+    assert legal_words(token) == (
+        listed or (len(token) >= 6 and slips <= 1),
+        listed or (len(token) >= 4 and slips <= 1),
+    )
+
+
+@given(st.text("abcehiknostuvyz", max_size=12))
+def test_a_skeleton_from_a_known_fold_is_the_skeleton(token: str) -> None:
+    assert skeleton(token, fold(token) if token.isalpha() and len(token) >= 2 else "") == skeleton(token)

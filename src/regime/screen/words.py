@@ -131,25 +131,28 @@ def fold(token: str) -> str:
     return folded
 
 
-def skeleton(token: str) -> str:
-    """The folded token without its later vowels: "tsunaeva"/"tsunayeva", "mohammed"/"muhammad".
+def skeleton(token: str, folded: str | None = None) -> str:
+    """The folded token (``fold``, or ``folded`` when known) without its later vowels:
+    "tsunaeva"/"tsunayeva", "mohammed"/"muhammad".
 
     Keys shorter than three letters are too common to mean anything: "".
     """
     if not token.isalpha() or len(token) < 4:
         return ""
-    folded = fold(token)
+    folded = folded or fold(token)
     key = folded[0] + "".join(c for c in folded[1:] if c not in "aeiou")
     return key if len(key) >= 3 else ""
 
 
-def is_legal_word(token: str, shortest: int = 6) -> bool:
-    """Whether ``token`` is a legal-form word, allowing one slip in words of ``shortest`` letters or more."""
+def legal_words(token: str) -> tuple[bool, bool]:
+    """Whether ``token`` is a legal-form word allowing one slip from 6 letters (legal), and from 4
+    letters (near legal): one search of the legal words for both."""
     if token in LEGAL_WORDS:
-        return True
-    if len(token) < shortest:
-        return False
-    return process.extractOne(token, LEGAL_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
+        return True, True
+    if len(token) < 4:
+        return False, False
+    slip = process.extractOne(token, LEGAL_WORDS, scorer=OSA.distance, score_cutoff=1) is not None
+    return slip and len(token) >= 6, slip
 
 
 def _weight(token: str, symbols: frozenset[str], generic: bool) -> float:
@@ -183,8 +186,8 @@ def _symbols(word: str) -> tuple[frozenset[str], bool]:
 def _token(token: str, symbols: frozenset[str], generic: bool) -> Word:
     token = ARTICLES.get(token, token)
     folded = fold(token) if token.isalpha() and len(token) >= 2 else ""
-    legal, near = is_legal_word(token), is_legal_word(token, 4)
-    return Word(token, _weight(token, symbols, generic), skeleton(token), folded, symbols, legal, near)
+    legal, near = legal_words(token)
+    return Word(token, _weight(token, symbols, generic), skeleton(token, folded), folded, symbols, legal, near)
 
 
 @lru_cache(maxsize=200_000)
