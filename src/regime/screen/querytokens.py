@@ -37,36 +37,39 @@ class QueryTokens:
     @classmethod
     def build(cls, forms: tuple[NameForm, ...], keys: TokenKeys) -> QueryTokens:
         """Number ``forms`` by ``keys`` (the index's vocabulary)."""
-        rows: list[tuple[int, ...]] = []
+        rows: list[int] = []  # flat: 8 numbers a token
+        shapes: list[int] = []  # flat: 3 numbers a form
         weights: list[float] = []
-        shapes: list[tuple[int, int, int]] = []
         glue: list[int] = []
         partner_ids: list[Ids] = []
         partner_scores: list[Floats] = []
         splits: list[Ids] = []
-        held = cut = 0
+        held = cut = count = 0
         for form in forms:
-            tokens, start = form.tokens, len(rows)
-            for i in range(len(tokens)):
+            size = len(form.tokens)
+            shapes += (count, count + size, len(glue))
+            for i in range(size):
                 partners = keys.partners(form, i)
                 partner_ids.append(partners.ids)
                 partner_scores.append(partners.scores)
                 splits.append(partners.split_ids)
-                rows.append((*partners.token, held, held + len(partners.ids), cut, cut + len(partners.split_ids)))
-                held, cut = held + len(partners.ids), cut + len(partners.split_ids)
+                held_end, cut_end = held + len(partners.ids), cut + len(partners.split_ids)
+                rows += partners.token
+                rows += (held, held_end, cut, cut_end)
+                held, cut = held_end, cut_end
+            count += size
             weights += form.weights
-            shapes.append((start, len(rows), len(glue)))
-            pairs = [-1] * (len(tokens) * len(tokens))
-            for i, j, number in keys.glued(tokens):
-                pairs[i * len(tokens) + j] = number
+            pairs = [-1] * (size * size)
+            for i, j, number in keys.glued(form.tokens):
+                pairs[i * size + j] = number
             glue += pairs
         return cls(
             forms=forms,
-            q_tokens=np.asarray(rows, dtype=np.intp).reshape(-1, 8),
-            q_weight=np.asarray(weights, dtype=np.float64),
-            q_forms=np.asarray(shapes, dtype=np.intp).reshape(-1, 3),
-            q_total=np.asarray([form.total for form in forms], dtype=np.float64),
-            glue=np.asarray(glue, dtype=np.intp),
+            q_tokens=np.array(rows, dtype=np.intp).reshape(-1, 8),
+            q_weight=np.array(weights, dtype=np.float64),
+            q_forms=np.array(shapes, dtype=np.intp).reshape(-1, 3),
+            q_total=np.array([form.total for form in forms], dtype=np.float64),
+            glue=np.array(glue, dtype=np.intp),
             partner_ids=np.concatenate(partner_ids),
             partner_scores=np.concatenate(partner_scores),
             split_ids=np.concatenate(splits),

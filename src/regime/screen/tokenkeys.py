@@ -120,10 +120,12 @@ class TokenKeys:
         if known is None:
             if len(self._glued) >= self.MEMO_SIZE:
                 self._glued.clear()
-            numbers, found = self.ids, []
+            numbers, heads, found = self.ids, self.heads, []
             for i, head in enumerate(tokens):
-                if head in self.heads:
-                    pairs = ((j, numbers.get(head + tail)) for j, tail in enumerate(tokens) if j != i)
-                    found += [(i, j, number) for j, number in pairs if number is not None]
+                if head in heads:
+                    for j, tail in enumerate(tokens):
+                        number = numbers.get(head + tail) if j != i else None
+                        if number is not None:
+                            found.append((i, j, number))
             known = self._glued[tokens] = tuple(found)
         return known
