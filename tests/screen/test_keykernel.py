@@ -142,9 +142,8 @@ def _reference_table(search: NameSearch, forms: list[NameForm], form: NameForm, 
     return {int(row[0]): row[1:].tolist() for row in table}
 
 
-def _assert_same_table(search: NameSearch, word: WordTable, expected: dict[int, list[float]]) -> None:
-    """``word``'s rows, by the caller's numbers of the names (``search.ids``), are ``expected``."""
-    found = {search.ids[int(row[0])]: row[1:].tolist() for row in word.rows}
+def _assert_same_table(word: WordTable, expected: dict[int, list[float]]) -> None:
+    found = {int(row[0]): row[1:].tolist() for row in word.rows}
     assert found.keys() == expected.keys()
     for name, row in found.items():
         assert row == pytest.approx(expected[name])
@@ -160,7 +159,7 @@ def test_word_tables_are_the_rules_read_plainly(texts: list[str], query: str, rn
     for text in (query, " ".join(_slipped(w, rng) for w in query.split()), f"{query[0]}. {query}"):
         form = name_form(text)
         for i in range(len(form.tokens)):
-            _assert_same_table(search, search.gains.of(form, i), _reference_table(search, forms, form, i))
+            _assert_same_table(search.gains.of(form, i), _reference_table(search, forms, form, i))
     assert (search.gains.slot == -1).all()
 
 
@@ -183,7 +182,7 @@ def test_a_one_character_query_token_never_anchors_a_name() -> None:
         i = next(i for i, token in enumerate(form.tokens) if len(token) == 1)
         table = search.gains.of(form, i)
         assert len(table.rows) and not table.rows[:, 5].any()
-        _assert_same_table(search, table, _reference_table(search, forms, form, i))
+        _assert_same_table(table, _reference_table(search, forms, form, i))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -122,36 +122,6 @@ def _first_at_least(table: Table, start: int, end: int, name: float) -> int:
 
 
 @_compile
-def _first_heavier(table: Table, start: int, end: int, totals: Table, most: float) -> int:
-    """The first row of ``table[start:end]`` (sorted by name, names numbered lightest first) whose
-    name weighs more than ``most``."""
-    while start < end:
-        middle = (start + end) // 2
-        if totals[int(table[middle, 0])] <= most:
-            start = middle + 1
-        else:
-            end = middle
-    return start
-
-
-@_compile
-def _add_held(table: Table, start: int, end: int, names: Ids, count: int, slot: Ids, sums: Table) -> None:
-    """Add the rows of ``table[start:end]`` whose names are among the ``count`` already in: by binary
-    search where the rows are many more than those names, else in one pass."""
-    if end - start > 16 * count:
-        for row in range(count):
-            e = _first_at_least(table, start, end, float(names[row]))
-            while e < end and table[e, 0] == names[row]:
-                _add(table, e, row, sums)
-                e += 1
-    else:
-        for e in range(start, end):
-            row = slot[int(table[e, 0])]
-            if row >= 0:
-                _add(table, e, row, sums)
-
-
-@_compile
 def query_reach(
     table: Table,
     lengths: Ids,
@@ -165,15 +135,14 @@ def query_reach(
     """Add up a query's word tables: (names, Dice bound, ``similarity_bound``) for the names whose
     Dice bound reaches ``floor``.
 
-    Word w's rows are the ``lengths[w]`` after the words before it, sorted by name; names are
-    numbered lightest first (``totals`` ascending). Only the first ``essential`` words bring
-    names in: the others together cannot lift a name to ``floor`` (``search.essential_words``),
-    so they are only looked up for the names already in (``_add_held``); and essential word w
+    Word w's rows are the ``lengths[w]`` after the words before it, sorted by name. Only the first
+    ``essential`` words bring names in: the others together cannot lift a name to ``floor``
+    (``search.essential_words``), so they are only looked up for the names already in, by
+    binary search where they hold many more rows than there are names; and essential word w
     brings in only names no heavier than ``heaviest[w]``, the most a name met first there can
-    weigh and still reach the floor with the words from w on (``search.heaviest_new``): its
-    rows past the first heavier name are read like the others'. Each side's matched weight is
-    at most the sum of its words' gains and at most its total; the extra sides count only for
-    names some word can anchor.
+    weigh and still reach the floor with the words from w on (``search.heaviest_new``). Each
+    side's matched weight is at most the sum of its words' gains and at most its total; the
+    extra sides count only for names some word can anchor.
     """
     starts = np.zeros(lengths.shape[0] + 1, dtype=np.intp)
     starts[1:] = np.cumsum(lengths)
@@ -182,13 +151,27 @@ def query_reach(
     sums = np.zeros((size, 5))
     count = 0
     for w in range(essential):
-        cut = _first_heavier(table, starts[w], starts[w + 1], totals, heaviest[w])
-        for e in range(starts[w], cut):
-            row, count = _row_for(int(table[e, 0]), slot, names, count)
+        for e in range(starts[w], starts[w + 1]):
+            name = int(table[e, 0])
+            row = slot[name]
+            if row < 0:
+                if totals[name] > heaviest[w]:
+                    continue
+                row, count = _row_for(name, slot, names, count)
             _add(table, e, row, sums)
-        _add_held(table, cut, starts[w + 1], names, count, slot, sums)
     for w in range(essential, starts.shape[0] - 1):
-        _add_held(table, starts[w], starts[w + 1], names, count, slot, sums)
+        start, end = starts[w], starts[w + 1]
+        if end - start > 16 * count:
+            for row in range(count):
+                e = _first_at_least(table, start, end, float(names[row]))
+                while e < end and table[e, 0] == names[row]:
+                    _add(table, e, row, sums)
+                    e += 1
+        else:
+            for e in range(start, end):
+                row = slot[int(table[e, 0])]
+                if row >= 0:
+                    _add(table, e, row, sums)
     found = np.empty(count, dtype=np.intp)
     dice = np.empty(count)
     most = np.empty(count)

@@ -159,11 +159,10 @@ class WordGains:
 
 @dataclass(frozen=True, slots=True)
 class NameSearch:
-    """Searchable names, numbered lightest first (``kernels.query_reach`` cuts a word's names at a
-    weight): ``ids`` are the callers' numbers for them, ``totals`` their weights, in that order."""
+    """Searchable names: ``ids`` are the callers' numbers for them, in the same order as ``forms``."""
 
     ids: tuple[int, ...]
-    totals: tuple[float, ...]  # per name: the sum of its token weights, ascending
+    totals: tuple[float, ...]  # per name: the sum of its token weights
     keys: TokenKeys
     gains: WordGains
     id_array: Ids
@@ -172,16 +171,13 @@ class NameSearch:
     @classmethod
     def build(cls, ids: Sequence[int], forms: Sequence[NameForm]) -> NameSearch:
         """Index ``forms`` (numbered ``ids`` by the caller)."""
-        lightest_first = sorted(range(len(forms)), key=lambda at: forms[at].total)
-        number = {at: n for n, at in enumerate(lightest_first)}
+        totals = tuple(form.total for form in forms)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         for at, form in enumerate(forms):
             letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
             for token in set(form.tokens) | letters:
-                postings[token].append(number[at])
-        keys = TokenKeys.build(forms, {token: tuple(sorted(found)) for token, found in postings.items()})
-        totals = tuple(forms[at].total for at in lightest_first)
-        ids = [ids[at] for at in lightest_first]
+                postings[token].append(at)
+        keys = TokenKeys.build(forms, {token: tuple(found) for token, found in postings.items()})
         return cls(
             ids=tuple(ids),
             totals=totals,
