@@ -202,3 +202,31 @@ def test_glued_pairs_are_every_pair_written_as_one_listed_word(csl: ScreeningInd
     ]
     assert list(keys.glued(tuple(tokens))) == expected
     assert expected  # the two pieces glue back
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.randoms(use_true_random=False))
+def test_partners_taken_from_the_whole_vocabulary_are_those_the_literal_one_finds(
+    csl: ScreeningIndex, rng: random.Random
+) -> None:
+    literal = csl.literal.keys
+    assert literal.parent is csl.search.keys  # the literal names' vocabulary is drawn from all names'
+    alone = TokenKeys(literal.vocabulary, literal.tables)  # its own compiled search
+    word = rng.choice(rng.choice(csl.names).form.tokens)
+    for text in (word, _slipped(word, rng) if len(word) > 1 else word, word + rng.choice(literal.tokens)):
+        form = name_form(text)
+        for i in range(len(form.tokens)):
+            mine, theirs = literal.partners(form, i), alone.partners(form, i)
+            assert mine.ids.tolist() == theirs.ids.tolist()
+            assert mine.scores.tolist() == theirs.scores.tolist()
+            assert mine.split_ids.tolist() == theirs.split_ids.tolist() and mine.token == theirs.token
+
+
+def test_a_vocabulary_not_drawn_from_another_searches_its_own_keys() -> None:
+    whole = NameSearch.build(range(2), [name_form("Tian Long Shipping"), name_form("Volga Trading")])
+    part = NameSearch.build(range(1), [name_form("Tian Long Shipping")], within=whole)
+    stranger = NameSearch.build(range(1), [name_form("Kamara Ibrahim")], within=whole)
+    assert part.keys.parent is whole.keys
+    assert stranger.keys.parent is None
+    form = name_form("Kamarra")
+    assert [stranger.keys.tokens[n] for n in stranger.keys.partners(form, 0).ids] == ["kamara"]

@@ -149,6 +149,6 @@ def build_index(version: ListVersion) -> ScreeningIndex:
         parties=parties,
         names=names,
         search=search,
-        literal=NameSearch.build(literal, [names[nid].form for nid in literal]),
+        literal=NameSearch.build(literal, [names[nid].form for nid in literal], within=search),
         tokens=NameTokens.build(search.keys, forms, labels, owners, len(parties)),
     )

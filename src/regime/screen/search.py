@@ -169,15 +169,16 @@ class NameSearch:
     total_array: Values
 
     @classmethod
-    def build(cls, ids: Sequence[int], forms: Sequence[NameForm]) -> NameSearch:
-        """Index ``forms`` (numbered ``ids`` by the caller)."""
+    def build(cls, ids: Sequence[int], forms: Sequence[NameForm], within: NameSearch | None = None) -> NameSearch:
+        """Index ``forms`` (numbered ``ids`` by the caller); ``within``: a search holding all of them."""
         totals = tuple(form.total for form in forms)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         for at, form in enumerate(forms):
             letters = {starting_with(t[0]) for t in form.tokens if len(t) > 1 and t[0].isalpha()}
             for token in set(form.tokens) | letters:
                 postings[token].append(at)
-        keys = TokenKeys.build(forms, {token: tuple(found) for token, found in postings.items()})
+        parent = within.keys if within is not None else None
+        keys = TokenKeys.build(forms, {token: tuple(found) for token, found in postings.items()}, parent)
         return cls(
             ids=tuple(ids),
             totals=totals,
