@@ -15,7 +15,7 @@ from regime.screen.index import ScreeningIndex
 from regime.screen.kernels import COLUMNS, query_reach, similarity_bound, word_table
 from regime.screen.normalise import NameForm, name_form
 from regime.screen.query import Query
-from regime.screen.search import WordTable, essential_words, heaviest_new
+from regime.screen.search import NameSearch, WordTable, essential_words, heaviest_new
 from regime.screen.similarity import dice_floor
 
 NAMES = 40
@@ -193,3 +193,16 @@ def test_a_name_met_first_at_a_late_word_is_kept_while_light_enough_to_reach_the
     slot = np.full(6, -1, dtype=np.intp)
     names, _, _ = query_reach(table, lengths, essential, heaviest, 2.0, totals, 0.55, slot)
     assert sorted(names.tolist()) == [0, 1, 3, 5]
+
+
+def test_a_word_memo_bounded_by_rows_forgets_and_answers_the_same(csl: ScreeningIndex) -> None:
+    forms = [name.form for name in csl.names[:3000]]
+    queries = [name_form(" ".join(reversed(form.tokens))) for form in forms[::15]]
+    roomy, tight = NameSearch.build(range(len(forms)), forms), NameSearch.build(range(len(forms)), forms)
+    tight.gains.MEMO_ROWS = 40
+    most = 0
+    for form in queries:
+        assert tight.reach(form, 0.5) == roomy.reach(form, 0.5)
+        most = max(most, tight.gains.rows_held)
+    assert roomy.gains.rows_held > 40 * 10  # the roomy memo kept everything
+    assert most < 40 + max(len(w.rows) for w in roomy.gains._memo.values())  # the tight one kept forgetting
