@@ -102,6 +102,8 @@ def _split_legal(words: list[Word]) -> tuple[list[Word], list[str]]:
             else:
                 i += 1
     flags = [w.token in EXTRA_LEGAL or w.legal for w in words]
+    if not any(flags):  # nothing legal: no word stands beside one either
+        return words, legal
     for _ in range(2):  # words beside legal words: qualifiers, near misses, lone letters ("s" in "o. s o. o.")
         for i, w in enumerate(words):
             beside = (i > 0 and flags[i - 1]) or (i + 1 < len(words) and flags[i + 1])
